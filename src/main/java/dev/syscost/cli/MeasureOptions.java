@@ -1,0 +1,19 @@
+package dev.syscost.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options of {@code measure}, also accepted by bare {@code syscost}. */
+public final class MeasureOptions {
+    @Option(names = "--quick", description = "Coarser and faster (≤ 5 s): fewer, shorter trials; says so in the output.")
+    boolean quick;
+
+    @Option(names = "--trials", paramLabel = "N", description = "Trials per probe (1..1000; default 15, quick 5).")
+    Integer trials;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON (schema syscost.measure/1).")
+    Path json;
+
+    @Option(names = "--force", description = "Overwrite output files that already exist.")
+    boolean force;
+}
