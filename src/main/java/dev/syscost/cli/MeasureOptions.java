@@ -1,6 +1,6 @@
 package dev.syscost.cli;
 
-import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of {@code measure}, also accepted by bare {@code syscost}. */
@@ -11,9 +11,6 @@ public final class MeasureOptions {
     @Option(names = "--trials", paramLabel = "N", description = "Trials per probe (1..1000; default 15, quick 5).")
     Integer trials;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON (schema syscost.measure/1).")
-    Path json;
-
-    @Option(names = "--force", description = "Overwrite output files that already exist.")
-    boolean force;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 }
