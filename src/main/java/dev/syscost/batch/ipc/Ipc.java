@@ -1,0 +1,101 @@
+package dev.syscost.batch.ipc;
+
+import dev.syscost.env.Environment;
+import dev.syscost.report.Progress;
+import dev.syscost.sys.Libc;
+import dev.syscost.sys.NativeException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * {@code syscost ipc}: round-trip latency and one-way throughput between two processes over each
+ * transport, with CPU placement stated and kernel entries per message counted.
+ */
+public final class Ipc {
+    /** System property naming a fault for the peer to commit ({@code corrupt:N}, {@code exit:N}): for tests only. */
+    public static final String FAULT_PROPERTY = "syscost.ipc.peerFault";
+    private static final double WIDE_SPREAD = 0.25;
+
+    private Ipc() {}
+
+    /** Runs the measurements described by {@code config} on the calling thread, pinned for the duration. */
+    public static IpcResult run(IpcConfig config, Progress progress) {
+        BitSet saved = affinityOrEmpty();
+        CpuPlan cpus = CpuPlan.choose(config.placement(), saved);
+        if (cpus.parentCpu() >= 0) {
+            try {
+                Libc.pinToCpu(0, cpus.parentCpu());
+            } catch (NativeException e) {
+                cpus = cpus.unpinned(e.getMessage());
+            }
+        }
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "syscost-ipc-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        List<TransportResult> results = new ArrayList<>();
+        try (IpcSession session = IpcSession.open(config.tempDir())) {
+            TransportBench bench = new TransportBench(config, session.peer(), session.dir(), watchdog, cpus,
+                    System.getProperty(FAULT_PROPERTY, "none"));
+            int steps = config.transports().size() * config.messageSizesBytes().size();
+            int step = 0;
+            for (Transport t : config.transports()) {
+                for (int size : config.messageSizesBytes()) {
+                    results.add(bench.measure(t, size, progress, ++step, steps));
+                }
+            }
+        } finally {
+            watchdog.shutdownNow();
+            if (cpus.parentCpu() >= 0 && !saved.isEmpty()) {
+                Libc.setAffinity(0, saved);
+            }
+            progress.close();
+        }
+        List<String> warnings = new ArrayList<>(cpus.warnings());
+        warnings.addAll(warningsFor(results));
+        return new IpcResult(IpcResult.SCHEMA, Environment.detect(), config.quick(), cpus.placement(),
+                cpus.parentCpu(), cpus.childCpu(), config.trials(), config.messagesPerTrial(),
+                config.trialBudgetNs() / 1_000_000, IpcResult.LATENCY_METHOD, IpcResult.THROUGHPUT_METHOD,
+                IpcResult.KERNEL_ENTRIES_METHOD, results, warnings);
+    }
+
+    private static BitSet affinityOrEmpty() {
+        try {
+            return Libc.affinity(0);
+        } catch (NativeException e) {
+            return new BitSet();
+        }
+    }
+
+    /** Loud notes for numbers not to be trusted: wide spread across trials, uncounted kernel entries. */
+    static List<String> warningsFor(List<TransportResult> results) {
+        List<String> w = new ArrayList<>();
+        String uncounted = null;
+        for (TransportResult r : results) {
+            if (!r.available()) {
+                continue;
+            }
+            String label = r.name() + " " + r.messageBytes() + " B";
+            if (r.p50TrialSpreadRel() != null && r.p50TrialSpreadRel() > WIDE_SPREAD) {
+                w.add(String.format(Locale.ROOT, "%s: round-trip p50 varies by %.0f%% across trials; the machine is"
+                        + " noisy, rerun or use more --trials", label, 100 * r.p50TrialSpreadRel()));
+            }
+            if (r.throughputTrialSpreadRel() != null && r.throughputTrialSpreadRel() > WIDE_SPREAD) {
+                w.add(String.format(Locale.ROOT, "%s: throughput varies by %.0f%% across trials; the machine is"
+                        + " noisy, rerun or use more --trials", label, 100 * r.throughputTrialSpreadRel()));
+            }
+            if (r.kernelEntriesPerMessage() == null && uncounted == null) {
+                uncounted = "kernel entries not counted: " + r.kernelEntriesNote();
+            }
+        }
+        if (uncounted != null) {
+            w.add(uncounted);
+        }
+        return w;
+    }
+}

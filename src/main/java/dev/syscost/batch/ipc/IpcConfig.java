@@ -1,0 +1,117 @@
+package dev.syscost.batch.ipc;
+
+import dev.syscost.UsageException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@link Ipc#run} measures: which transports, message sizes, how many messages per trial, how
+ * many trials, where the two processes run, and where the meeting files go.
+ *
+ * @param messagesPerTrial round trips per latency trial, and messages per one-way throughput trial
+ * @param trialBudgetNs    a trial also ends after this long, whichever comes first
+ */
+public record IpcConfig(List<Transport> transports, List<Integer> messageSizesBytes, long messagesPerTrial,
+        int trials, Placement placement, boolean quick, Path tempDir, long trialBudgetNs) {
+    /** A message carries an 8-byte sequence number, so it is at least 8 bytes. */
+    public static final int MIN_MESSAGE_BYTES = 8;
+    public static final int MAX_MESSAGE_BYTES = 1 << 20;
+    public static final long MAX_MESSAGES = 10_000_000L;
+    public static final int MAX_TRIALS = 100;
+    static final String DEFAULT_SIZES = "64,4k";
+
+    public IpcConfig {
+        transports = List.copyOf(transports);
+        messageSizesBytes = List.copyOf(messageSizesBytes);
+        if (transports.isEmpty()) {
+            throw new UsageException("--transports is empty; choose from " + Transport.choices());
+        }
+        if (messageSizesBytes.isEmpty()) {
+            throw new UsageException("--sizes is empty; give message sizes like 64,4k");
+        }
+        for (int size : messageSizesBytes) {
+            UsageException.requireRange("--sizes", size, MIN_MESSAGE_BYTES, MAX_MESSAGE_BYTES);
+        }
+        UsageException.requireRange("--messages", messagesPerTrial, 10, MAX_MESSAGES);
+        UsageException.requireRange("--trials", trials, 1, MAX_TRIALS);
+        if (trialBudgetNs <= 0) {
+            throw new IllegalArgumentException("trialBudgetNs must be positive: " + trialBudgetNs);
+        }
+    }
+
+    /** The default run: every transport, 64 B and 4 KiB, 5 trials of ≤ 20,000 messages or 250 ms; about 40 s here. */
+    public static IpcConfig defaults() {
+        return new IpcConfig(List.of(Transport.values()), parseSizes(DEFAULT_SIZES), 20_000, 5, Placement.DIFFERENT,
+                false, Path.of(System.getProperty("java.io.tmpdir")), 250_000_000L);
+    }
+
+    /** The quick run: 3 trials of ≤ 2,000 messages or 40 ms; under 10 s on a 2-CPU machine. */
+    public static IpcConfig quickDefaults() {
+        return new IpcConfig(List.of(Transport.values()), parseSizes(DEFAULT_SIZES), 2_000, 3, Placement.DIFFERENT,
+                true, Path.of(System.getProperty("java.io.tmpdir")), 40_000_000L);
+    }
+
+    public IpcConfig withTransports(List<Transport> t) {
+        return new IpcConfig(t, messageSizesBytes, messagesPerTrial, trials, placement, quick, tempDir, trialBudgetNs);
+    }
+
+    public IpcConfig withMessageSizes(List<Integer> s) {
+        return new IpcConfig(transports, s, messagesPerTrial, trials, placement, quick, tempDir, trialBudgetNs);
+    }
+
+    public IpcConfig withMessagesPerTrial(long n) {
+        return new IpcConfig(transports, messageSizesBytes, n, trials, placement, quick, tempDir, trialBudgetNs);
+    }
+
+    public IpcConfig withTrials(int n) {
+        return new IpcConfig(transports, messageSizesBytes, messagesPerTrial, n, placement, quick, tempDir, trialBudgetNs);
+    }
+
+    public IpcConfig withPlacement(Placement p) {
+        return new IpcConfig(transports, messageSizesBytes, messagesPerTrial, trials, p, quick, tempDir, trialBudgetNs);
+    }
+
+    public IpcConfig withTempDir(Path dir) {
+        return new IpcConfig(transports, messageSizesBytes, messagesPerTrial, trials, placement, quick, dir, trialBudgetNs);
+    }
+
+    public IpcConfig withTrialBudgetNs(long ns) {
+        return new IpcConfig(transports, messageSizesBytes, messagesPerTrial, trials, placement, quick, tempDir, ns);
+    }
+
+    /**
+     * Parses "64,4k,1m" (suffixes k/K/KiB = 1024, m/M/MiB = 1048576) into sizes in bytes, range-checked;
+     * a {@link UsageException} naming the rule otherwise.
+     */
+    public static List<Integer> parseSizes(String csv) {
+        LinkedHashSet<Integer> out = new LinkedHashSet<>();
+        for (String part : csv.split(",", -1)) {
+            long bytes = parseSize(part.strip());
+            out.add((int) UsageException.requireRange("--sizes", bytes, MIN_MESSAGE_BYTES, MAX_MESSAGE_BYTES));
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static long parseSize(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        long unit = 1;
+        for (String[] suffix : Arrays.asList(new String[] {"kib", "1024"}, new String[] {"k", "1024"},
+                new String[] {"mib", "1048576"}, new String[] {"m", "1048576"}, new String[] {"b", "1"})) {
+            if (lower.endsWith(suffix[0])) {
+                lower = lower.substring(0, lower.length() - suffix[0].length()).strip();
+                unit = Long.parseLong(suffix[1]);
+                break;
+            }
+        }
+        try {
+            long n = Long.parseLong(lower);
+            return n > Long.MAX_VALUE / unit ? Long.MAX_VALUE : n * unit;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--sizes: '" + s + "' is not a size; give bytes like 64, 4k or 1m");
+        }
+    }
+}

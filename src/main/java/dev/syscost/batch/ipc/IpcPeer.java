@@ -1,0 +1,199 @@
+package dev.syscost.batch.ipc;
+
+import dev.syscost.SyscostException;
+import dev.syscost.sys.Libc;
+import dev.syscost.sys.NativeException;
+import dev.syscost.sys.SyscallCounter;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+
+/**
+ * The child process's side of {@code syscost ipc} (run as the hidden {@code syscost __ipc-peer}): joins
+ * each channel the parent offers, echoes round trips, drains one-way streams, checks every message,
+ * and reports its own kernel entries. It exits when the parent quits, closes its stdin or dies.
+ */
+public final class IpcPeer {
+    private final PrintStream out;
+
+    private IpcPeer(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Serves control lines from {@code in} until QUIT or end of input; returns the exit code. */
+    public static int serve(BufferedReader in, PrintStream out) throws IOException {
+        // Never outlive the parent: a dead parent cannot wake a peer sleeping on an eventfd.
+        ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
+        IpcPeer peer = new IpcPeer(out);
+        String line;
+        while ((line = in.readLine()) != null) {
+            List<String> f = List.of(line.split("\t", -1));
+            if (f.getFirst().equals("QUIT")) {
+                return 0;
+            }
+            if (!f.getFirst().equals("RUN") || f.size() < 6) {
+                peer.reply("ERROR", "unknown control line: " + line);
+                return 1;
+            }
+            try {
+                peer.run(f);
+            } catch (RuntimeException e) {
+                peer.reply("ERROR", oneLine(e));
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    /** RUN, transport, size, cpu, schedule, fault, join args... */
+    private void run(List<String> f) {
+        Transport transport = Transport.parse(f.get(1));
+        int size = Integer.parseInt(f.get(2));
+        int cpu = Integer.parseInt(f.get(3));
+        String schedule = f.get(4);
+        PeerFault fault = PeerFault.parse(f.get(5));
+        String pinNote = pin(cpu);
+        Channel ch;
+        try {
+            ch = Rendezvous.join(transport, f.subList(6, f.size()), size,
+                    () -> reply("CONNECTED", Integer.toString(Libc.sched_getcpu()), pinNote));
+        } catch (NativeException | SyscostException | java.io.UncheckedIOException e) {
+            reply("UNAVAILABLE", oneLine(e));
+            return;
+        }
+        try (Arena arena = Arena.ofConfined(); ch) {
+            MessagePattern pattern = new MessagePattern(arena, size);
+            MemorySegment buf = arena.allocate(size, 64);
+            PhaseCounts counts = new PhaseCounts();
+            for (int i = 0; i < schedule.length(); i++) {
+                char phase = schedule.charAt(i);
+                counts.run(phase, () -> Character.toLowerCase(phase) == 'r'
+                        ? echo(ch, pattern, buf, fault) : drain(ch, pattern, buf));
+            }
+            reply("DONE", Long.toString(counts.roundTripEntries), Long.toString(counts.roundTrips),
+                    Long.toString(counts.oneWayEntries), Long.toString(counts.oneWayMessages), counts.note);
+        }
+    }
+
+    /** Echoes messages until STOP (echoed too); checks each after echoing it, off the parent's critical path. */
+    private static long echo(Channel ch, MessagePattern pattern, MemorySegment buf, PeerFault fault) {
+        for (long expected = 0;; expected++) {
+            ch.receive(buf);
+            fault.apply(expected, buf);
+            ch.send(buf);
+            if (MessagePattern.seqOf(buf) == MessagePattern.STOP) {
+                return expected;
+            }
+            if (!pattern.matches(buf, expected)) {
+                throw new SyscostException("the peer received a bad message: " + pattern.describeMismatch(buf, expected));
+            }
+        }
+    }
+
+    /** Receives and checks messages until STOP, then acknowledges with a message carrying the count. */
+    private static long drain(Channel ch, MessagePattern pattern, MemorySegment buf) {
+        for (long expected = 0;; expected++) {
+            ch.receive(buf);
+            if (MessagePattern.seqOf(buf) == MessagePattern.STOP) {
+                ch.send(pattern.message(expected));
+                return expected;
+            }
+            if (!pattern.matches(buf, expected)) {
+                throw new SyscostException("the peer received a bad message: " + pattern.describeMismatch(buf, expected));
+            }
+        }
+    }
+
+    private static String pin(int cpu) {
+        if (cpu < 0) {
+            return "not pinned";
+        }
+        try {
+            Libc.pinToCpu(0, cpu);
+            return "pinned";
+        } catch (NativeException e) {
+            return "not pinned: " + e.getMessage();
+        }
+    }
+
+    private void reply(String kind, String... fields) {
+        StringBuilder sb = new StringBuilder(PeerProcess.PREFIX).append(kind);
+        for (String field : fields) {
+            sb.append('\t').append(field.replace('\t', ' ').replace('\n', ' '));
+        }
+        out.println(sb);
+        out.flush();
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replaceAll("\\s*\\R\\s*", "; ");
+    }
+
+    /** The child's kernel entries in the counted phases (upper-case letters in the schedule). */
+    private static final class PhaseCounts {
+        long roundTripEntries = -1;
+        long roundTrips;
+        long oneWayEntries = -1;
+        long oneWayMessages;
+        String note = "";
+
+        interface Phase {
+            long run();
+        }
+
+        void run(char phase, Phase body) {
+            if (Character.isLowerCase(phase)) {
+                body.run();
+                return;
+            }
+            SyscallCounter counter = null;
+            try {
+                counter = SyscallCounter.forCurrentThread();
+            } catch (NativeException e) {
+                note = e.getMessage();
+            }
+            long before = counter == null ? 0 : counter.read();
+            long messages = body.run();
+            long entries = counter == null ? -1 : counter.read() - before - 1; // minus the first read's own entry
+            if (counter != null) {
+                counter.close();
+            }
+            if (phase == 'R') {
+                roundTripEntries = entries;
+                roundTrips = messages;
+            } else {
+                oneWayEntries = entries;
+                oneWayMessages = messages;
+            }
+        }
+    }
+
+    /** A deliberate fault, for tests of the checks and of clean-up: {@code corrupt:N} or {@code exit:N}. */
+    record PeerFault(String kind, long at) {
+        static final PeerFault NONE = new PeerFault("none", -1);
+
+        static PeerFault parse(String s) {
+            if (s.isEmpty() || s.equals("none")) {
+                return NONE;
+            }
+            String[] p = s.split(":");
+            return new PeerFault(p[0], Long.parseLong(p[1]));
+        }
+
+        void apply(long index, MemorySegment buf) {
+            if (index != at) {
+                return;
+            }
+            if (kind.equals("exit")) {
+                Runtime.getRuntime().halt(4);
+            }
+            long last = buf.byteSize() - 1;
+            buf.set(ValueLayout.JAVA_BYTE, last, (byte) ~buf.get(ValueLayout.JAVA_BYTE, last));
+        }
+    }
+}
