@@ -32,6 +32,7 @@ final class PeerProcess implements AutoCloseable {
     private final PrintWriter toPeer;
     private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
     private final Deque<String> otherOutput = new ArrayDeque<>();
+    private volatile Channel watched;
 
     private PeerProcess(Process process) {
         this.process = process;
@@ -39,6 +40,26 @@ final class PeerProcess implements AutoCloseable {
         Thread reader = new Thread(this::readReplies, "ipc-peer-reader");
         reader.setDaemon(true);
         reader.start();
+        // A peer that dies cannot ring a doorbell: abandon the channel at once rather than wait out the watchdog.
+        process.onExit().thenRun(() -> {
+            Channel ch = watched;
+            if (ch != null) {
+                ch.abort();
+            }
+        });
+    }
+
+    /** The channel to abandon if the peer exits ({@code null}: none). */
+    void watch(Channel ch) {
+        watched = ch;
+        if (ch != null && !process.isAlive()) {
+            ch.abort();
+        }
+    }
+
+    /** "the peer process exited (exit code N)" if it has, else null. */
+    String exitDescription() {
+        return process.isAlive() ? null : "the peer process exited (exit code " + exitCode() + ")" + lastOutput();
     }
 
     /** Starts the peer JVM; throws {@link SyscostException} naming the fix when it cannot. */

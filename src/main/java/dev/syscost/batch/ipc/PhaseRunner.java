@@ -1,6 +1,5 @@
 package dev.syscost.batch.ipc;
 
-import dev.syscost.SyscostException;
 import java.lang.foreign.MemorySegment;
 import org.HdrHistogram.Histogram;
 
@@ -68,7 +67,7 @@ final class PhaseRunner {
 
     private void check(long seq) {
         if (!pattern.matches(in, seq)) {
-            throw new SyscostException("a message came back wrong: " + pattern.describeMismatch(in, seq));
+            throw new MessageCheckException("a message came back wrong: " + pattern.describeMismatch(in, seq));
         }
     }
 }

@@ -100,9 +100,11 @@ final class Rendezvous {
     }
 
     private static Channel joinPipe(String p2c, String c2p) {
-        int readFd = Libc.openChecked(p2c, Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC, 0);
+        // O_RDWR: Linux opens a FIFO so without waiting, and the child's first read then waits for data
+        // instead of seeing end-of-file because the parent has not opened its write end yet. The child
+        // loses end-of-file on the parent's death, which it watches for separately.
+        int readFd = Libc.openChecked(p2c, Libc.O_RDWR | Libc.O_CLOEXEC, 0);
         int writeFd = Libc.openChecked(c2p, Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC, 0);
-        Fifo.setBlocking(readFd);
         Fifo.setBlocking(writeFd);
         return new FdChannel("pipe", readFd, writeFd);
     }

@@ -92,6 +92,7 @@ final class TransportBench {
             peer.kill();
             ch.abort();
         }, limitNs, TimeUnit.NANOSECONDS);
+        peer.watch(ch);
         Histogram all = new Histogram(MAX_RECORDABLE_NS, 3);
         double[] p50s = new double[config.trials()];
         double[] msgsPerSec = new double[config.trials()];
@@ -118,17 +119,23 @@ final class TransportBench {
             }
             progress.step(step, steps, label, "counting kernel entries");
             long counted = Math.min(config.messagesPerTrial(), COUNTED_MESSAGES);
-            rt = count(() -> phases.roundTrips(new Histogram(MAX_RECORDABLE_NS, 3), counted, config.trialBudgetNs()));
+            Histogram discarded = new Histogram(MAX_RECORDABLE_NS, 3); // allocated outside the counted phase
+            rt = count(() -> phases.roundTrips(discarded, counted, config.trialBudgetNs()));
             ow = count(() -> phases.oneWay(counted, config.trialBudgetNs())[0]);
+        } catch (MessageCheckException e) {
+            throw new SyscostException(label + ": " + e.getMessage() + "; the transport lost or damaged data", e);
         } catch (RuntimeException e) {
             if (fired[0]) {
                 throw new SyscostException(label + ": no progress within " + limitNs / 1_000_000_000L
                         + " s, so the peer was stopped; the machine may be overloaded: rerun", e);
             }
             String report = peer.failureReport(2_000);
-            throw new SyscostException(label + ": " + (report != null ? report : e.getMessage()), e);
+            String exit = peer.exitDescription();
+            throw new SyscostException(label + ": " + (report != null ? report : exit != null ? exit : e.getMessage()),
+                    e);
         } finally {
             alarm.cancel(false);
+            peer.watch(null);
         }
         List<String> done = peer.expect(SETUP_TIMEOUT_MS);
         expectKind(done, "DONE");
