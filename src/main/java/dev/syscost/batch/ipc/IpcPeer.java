@@ -83,7 +83,7 @@ public final class IpcPeer {
     private static long echo(Channel ch, MessagePattern pattern, MemorySegment buf, PeerFault fault) {
         for (long expected = 0;; expected++) {
             ch.receive(buf);
-            fault.apply(expected, buf);
+            fault.apply(buf);
             ch.send(buf);
             if (MessagePattern.seqOf(buf) == MessagePattern.STOP) {
                 return expected;
@@ -173,20 +173,30 @@ public final class IpcPeer {
         }
     }
 
-    /** A deliberate fault, for tests of the checks and of clean-up: {@code corrupt:N} or {@code exit:N}. */
-    record PeerFault(String kind, long at) {
-        static final PeerFault NONE = new PeerFault("none", -1);
+    /**
+     * A deliberate fault, for tests of the checks and of clean-up: {@code corrupt:N} flips the last byte
+     * of the N-th echoed message (counting from 0 over all round-trip phases), {@code exit:N} dies there.
+     */
+    static final class PeerFault {
+        private final String kind;
+        private final long at;
+        private long echoed;
+
+        private PeerFault(String kind, long at) {
+            this.kind = kind;
+            this.at = at;
+        }
 
         static PeerFault parse(String s) {
             if (s.isEmpty() || s.equals("none")) {
-                return NONE;
+                return new PeerFault("none", -1);
             }
             String[] p = s.split(":");
             return new PeerFault(p[0], Long.parseLong(p[1]));
         }
 
-        void apply(long index, MemorySegment buf) {
-            if (index != at) {
+        void apply(MemorySegment buf) {
+            if (echoed++ != at) {
                 return;
             }
             if (kind.equals("exit")) {

@@ -57,9 +57,17 @@ final class PeerProcess implements AutoCloseable {
         }
     }
 
-    /** "the peer process exited (exit code N)" if it has, else null. */
+    /** "the peer process exited (exit code N)" if it has or does within a second (its pipes close first), else null. */
     String exitDescription() {
-        return process.isAlive() ? null : "the peer process exited (exit code " + exitCode() + ")" + lastOutput();
+        try {
+            if (!process.waitFor(1, TimeUnit.SECONDS)) {
+                return null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        return "the peer process exited (exit code " + process.exitValue() + ")" + lastOutput();
     }
 
     /** Starts the peer JVM; throws {@link SyscostException} naming the fix when it cannot. */
