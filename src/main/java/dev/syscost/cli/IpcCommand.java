@@ -6,7 +6,6 @@ import dev.syscost.batch.ipc.IpcConfig;
 import dev.syscost.batch.ipc.IpcResult;
 import dev.syscost.batch.ipc.Placement;
 import dev.syscost.batch.ipc.Transport;
-import dev.syscost.env.Environment;
 import dev.syscost.report.IpcTextReport;
 import dev.syscost.report.Progress;
 import java.nio.file.Files;
@@ -34,7 +33,7 @@ public final class IpcCommand implements Callable<Integer> {
     String sizes;
 
     @Option(names = "--messages", paramLabel = "N",
-            description = "Round trips per latency trial and messages per throughput trial (10..10000000; default 20000, quick 2000); a trial also ends after 250 ms (quick 40 ms).")
+            description = "Round trips per latency trial and messages per throughput trial (10..10000000; default 20000, quick 2000); a trial also ends after 250 ms (quick 30 ms).")
     Long messages;
 
     @Option(names = "--trials", paramLabel = "N", description = "Trials per transport and size (1..100; default 5, quick 3).")
@@ -62,7 +61,7 @@ public final class IpcCommand implements Callable<Integer> {
         IpcConfig config = config();
         output.check();
         IpcResult result = Ipc.run(config, Progress.forTerminal());
-        spec.commandLine().getOut().print(IpcTextReport.render(result, Environment.detect().summaryLines()));
+        spec.commandLine().getOut().print(IpcTextReport.render(result, result.env().summaryLines()));
         spec.commandLine().getOut().flush();
         output.write(result);
         return 0;

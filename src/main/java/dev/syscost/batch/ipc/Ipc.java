@@ -39,7 +39,9 @@ public final class Ipc {
             return t;
         });
         List<TransportResult> results = new ArrayList<>();
+        Environment env;
         try (IpcSession session = IpcSession.open(config.tempDir())) {
+            env = Environment.detect(); // while the peer JVM starts
             TransportBench bench = new TransportBench(config, session.peer(), session.dir(), watchdog, cpus,
                     System.getProperty(FAULT_PROPERTY, "none"));
             int steps = config.transports().size() * config.messageSizesBytes().size();
@@ -58,7 +60,7 @@ public final class Ipc {
         }
         List<String> warnings = new ArrayList<>(cpus.warnings());
         warnings.addAll(warningsFor(results));
-        return new IpcResult(IpcResult.SCHEMA, Environment.detect(), config.quick(), cpus.placement(),
+        return new IpcResult(IpcResult.SCHEMA, env, config.quick(), cpus.placement(),
                 cpus.parentCpu(), cpus.childCpu(), config.trials(), config.messagesPerTrial(),
                 config.trialBudgetNs() / 1_000_000, IpcResult.LATENCY_METHOD, IpcResult.THROUGHPUT_METHOD,
                 IpcResult.KERNEL_ENTRIES_METHOD, results, warnings);

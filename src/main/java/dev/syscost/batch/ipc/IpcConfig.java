@@ -49,10 +49,10 @@ public record IpcConfig(List<Transport> transports, List<Integer> messageSizesBy
                 false, Path.of(System.getProperty("java.io.tmpdir")), 250_000_000L);
     }
 
-    /** The quick run: 3 trials of ≤ 2,000 messages or 40 ms; under 10 s on a 2-CPU machine. */
+    /** The quick run: 3 trials of ≤ 2,000 messages or 30 ms; under 10 s on a 2-CPU machine. */
     public static IpcConfig quickDefaults() {
         return new IpcConfig(List.of(Transport.values()), parseSizes(DEFAULT_SIZES), 2_000, 3, Placement.DIFFERENT,
-                true, Path.of(System.getProperty("java.io.tmpdir")), 40_000_000L);
+                true, Path.of(System.getProperty("java.io.tmpdir")), 30_000_000L);
     }
 
     public IpcConfig withTransports(List<Transport> t) {

@@ -3,10 +3,11 @@ package dev.syscost.batch.ipc;
 import dev.syscost.SyscostException;
 import dev.syscost.sys.Libc;
 import dev.syscost.sys.NativeException;
-import dev.syscost.sys.SyscallCounter;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -22,6 +23,12 @@ public final class IpcPeer {
 
     private IpcPeer(PrintStream out) {
         this.out = out;
+    }
+
+    /** The peer process's entry point: serves stdin/stdout, then exits with {@link #serve}'s code. */
+    public static void main(String[] args) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        System.exit(serve(in, new PrintStream(System.out, true, StandardCharsets.UTF_8)));
     }
 
     /** Serves control lines from {@code in} until QUIT or end of input; returns the exit code. */
@@ -71,8 +78,11 @@ public final class IpcPeer {
             PhaseCounts counts = new PhaseCounts();
             for (int i = 0; i < schedule.length(); i++) {
                 char phase = schedule.charAt(i);
-                counts.run(phase, () -> Character.toLowerCase(phase) == 'r'
-                        ? echo(ch, pattern, buf, fault) : drain(ch, pattern, buf));
+                try (EntryMeter meter = Character.isUpperCase(phase) ? EntryMeter.open() : EntryMeter.OFF) {
+                    long n = Character.toLowerCase(phase) == 'r' ? echo(ch, pattern, buf, fault, meter)
+                            : drain(ch, pattern, buf, meter);
+                    counts.record(phase, n, meter);
+                }
             }
             reply("DONE", Long.toString(counts.roundTripEntries), Long.toString(counts.roundTrips),
                     Long.toString(counts.oneWayEntries), Long.toString(counts.oneWayMessages), counts.note);
@@ -80,9 +90,14 @@ public final class IpcPeer {
     }
 
     /** Echoes messages until STOP (echoed too); checks each after echoing it, off the parent's critical path. */
-    private static long echo(Channel ch, MessagePattern pattern, MemorySegment buf, PeerFault fault) {
+    private static long echo(Channel ch, MessagePattern pattern, MemorySegment buf, PeerFault fault,
+            EntryMeter meter) {
+        meter.start();
         for (long expected = 0;; expected++) {
             ch.receive(buf);
+            if (MessagePattern.seqOf(buf) == MessagePattern.STOP) {
+                meter.stop(); // counts the STOP's receive, not its echo
+            }
             fault.apply(buf);
             ch.send(buf);
             if (MessagePattern.seqOf(buf) == MessagePattern.STOP) {
@@ -95,10 +110,12 @@ public final class IpcPeer {
     }
 
     /** Receives and checks messages until STOP, then acknowledges with a message carrying the count. */
-    private static long drain(Channel ch, MessagePattern pattern, MemorySegment buf) {
+    private static long drain(Channel ch, MessagePattern pattern, MemorySegment buf, EntryMeter meter) {
+        meter.start();
         for (long expected = 0;; expected++) {
             ch.receive(buf);
             if (MessagePattern.seqOf(buf) == MessagePattern.STOP) {
+                meter.stop(); // counts the STOP's receive, not the acknowledgement
                 ch.send(pattern.message(expected));
                 return expected;
             }
@@ -142,32 +159,18 @@ public final class IpcPeer {
         long oneWayMessages;
         String note = "";
 
-        interface Phase {
-            long run();
-        }
-
-        void run(char phase, Phase body) {
+        void record(char phase, long messages, EntryMeter meter) {
             if (Character.isLowerCase(phase)) {
-                body.run();
                 return;
             }
-            SyscallCounter counter = null;
-            try {
-                counter = SyscallCounter.forCurrentThread();
-            } catch (NativeException e) {
-                note = e.getMessage();
-            }
-            long before = counter == null ? 0 : counter.read();
-            long messages = body.run();
-            long entries = counter == null ? -1 : counter.read() - before - 1; // minus the first read's own entry
-            if (counter != null) {
-                counter.close();
+            if (!meter.note().isEmpty()) {
+                note = meter.note();
             }
             if (phase == 'R') {
-                roundTripEntries = entries;
+                roundTripEntries = meter.entries();
                 roundTrips = messages;
             } else {
-                oneWayEntries = entries;
+                oneWayEntries = meter.entries();
                 oneWayMessages = messages;
             }
         }

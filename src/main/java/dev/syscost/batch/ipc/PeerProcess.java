@@ -8,23 +8,24 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The peer: a second JVM running this same code ({@code syscost __ipc-peer}), started with the current
- * java binary and class path. It is driven by tab-separated lines on its stdin and answers with
+ * The peer: a second JVM running this same code ({@link IpcPeer#main}, which is also
+ * {@code syscost __ipc-peer}), started with the current java binary and class path. It is driven by tab-separated lines on its stdin and answers with
  * {@code @ipc ...} lines on stdout; anything else it prints is kept for error messages.
  */
 final class PeerProcess implements AutoCloseable {
-    static final String MAIN_CLASS = "dev.syscost.cli.Main";
-    static final String COMMAND = "__ipc-peer";
     static final String PREFIX = "@ipc ";
     private static final String EOF = "\u0000eof";
 
@@ -87,11 +88,32 @@ final class PeerProcess implements AutoCloseable {
                 .orElse(System.getProperty("java.home") + "/bin/java");
         List<String> cmd = new ArrayList<>(Arrays.asList(java, "--enable-native-access=ALL-UNNAMED",
                 "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx256m", "-Duser.language=en"));
+        sharedArchive().ifPresent(archive -> cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive,
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
         if (PerfEvents.forcedOff()) {
             cmd.add("-D" + PerfEvents.DISABLE_PROPERTY + "=true");
         }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS, COMMAND));
+        // IpcPeer's own main, not `syscost __ipc-peer`: building the picocli tree costs the peer ~1 s more
+        // start-up on a loaded 2-CPU machine (0.4-0.7 s against 1.4-2.1 s), a tenth of the --quick budget.
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), IpcPeer.class.getName()));
         return cmd;
+    }
+
+    /**
+     * The class-data archive this JVM was started with (the launcher makes one), read-only for the peer:
+     * it halves the peer's start-up on a small machine. From /proc, to avoid loading java.management.
+     */
+    private static Optional<String> sharedArchive() {
+        try {
+            String cmdline = Files.readString(Path.of("/proc/self/cmdline"), StandardCharsets.UTF_8);
+            return Arrays.stream(cmdline.split("\u0000"))
+                    .filter(a -> a.startsWith("-XX:SharedArchiveFile="))
+                    .map(a -> a.substring("-XX:SharedArchiveFile=".length()))
+                    .filter(f -> Files.isRegularFile(Path.of(f)))
+                    .findFirst();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     long pid() {

@@ -18,10 +18,11 @@ final class PhaseRunner {
 
     /**
      * Up to {@code max} round trips or until {@code budgetNs} has passed, each recorded in {@code h};
-     * then a STOP round trip. Returns the number of timed round trips. The echo is checked after the
+     * then a STOP round trip (outside {@code meter}). Returns the number of timed round trips. The echo is checked after the
      * clock stops, so checking is not part of the latency.
      */
-    long roundTrips(Histogram h, long max, long budgetNs) {
+    long roundTrips(Histogram h, long max, long budgetNs, EntryMeter meter) {
+        meter.start();
         long end = System.nanoTime() + budgetNs;
         long seq = 0;
         while (seq < max) {
@@ -37,6 +38,7 @@ final class PhaseRunner {
                 break;
             }
         }
+        meter.stop();
         ch.send(pattern.message(MessagePattern.STOP));
         ch.receive(in);
         check(MessagePattern.STOP);
@@ -47,7 +49,8 @@ final class PhaseRunner {
      * Up to {@code max} messages one way or until {@code budgetNs} has passed, then STOP; the peer's
      * acknowledgement carries how many it received and checked. Returns {messages, elapsed ns}.
      */
-    long[] oneWay(long max, long budgetNs) {
+    long[] oneWay(long max, long budgetNs, EntryMeter meter) {
+        meter.start();
         long t0 = System.nanoTime();
         long end = t0 + budgetNs;
         long seq = 0;
@@ -58,6 +61,7 @@ final class PhaseRunner {
                 break;
             }
         }
+        meter.stop();
         ch.send(pattern.message(MessagePattern.STOP));
         ch.receive(in);
         long t1 = System.nanoTime();

@@ -4,7 +4,6 @@ import dev.syscost.SyscostException;
 import dev.syscost.bench.Stats;
 import dev.syscost.report.Progress;
 import dev.syscost.sys.NativeException;
-import dev.syscost.sys.SyscallCounter;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -25,6 +24,7 @@ final class TransportBench {
     private static final long SETUP_TIMEOUT_MS = 30_000;
     private static final long MAX_RECORDABLE_NS = 10_000_000_000L;
     private static final long COUNTED_MESSAGES = 2_000;
+    private static final long COUNTED_MIN_BUDGET_NS = 50_000_000L;
 
     private final IpcConfig config;
     private final PeerProcess peer;
@@ -102,26 +102,32 @@ final class TransportBench {
         Counted ow;
         try {
             progress.step(step, steps, label, "warm-up");
-            phases.roundTrips(new Histogram(MAX_RECORDABLE_NS, 3), config.messagesPerTrial(), 2 * config.trialBudgetNs());
+            phases.roundTrips(new Histogram(MAX_RECORDABLE_NS, 3), config.messagesPerTrial(), config.trialBudgetNs(),
+                    EntryMeter.OFF);
             for (int i = 0; i < config.trials(); i++) {
                 progress.step(step, steps, label, "round trips, trial " + (i + 1) + "/" + config.trials());
                 Histogram h = new Histogram(MAX_RECORDABLE_NS, 3);
-                roundTrips += phases.roundTrips(h, config.messagesPerTrial(), config.trialBudgetNs());
+                roundTrips += phases.roundTrips(h, config.messagesPerTrial(), config.trialBudgetNs(), EntryMeter.OFF);
                 p50s[i] = h.getValueAtPercentile(50);
                 all.add(h);
             }
-            phases.oneWay(config.messagesPerTrial(), 2 * config.trialBudgetNs());
+            phases.oneWay(config.messagesPerTrial(), config.trialBudgetNs(), EntryMeter.OFF);
             for (int i = 0; i < config.trials(); i++) {
                 progress.step(step, steps, label, "one-way throughput, trial " + (i + 1) + "/" + config.trials());
-                long[] r = phases.oneWay(config.messagesPerTrial(), config.trialBudgetNs());
+                long[] r = phases.oneWay(config.messagesPerTrial(), config.trialBudgetNs(), EntryMeter.OFF);
                 oneWay += r[0];
                 msgsPerSec[i] = r[0] * 1e9 / r[1];
             }
             progress.step(step, steps, label, "counting kernel entries");
             long counted = Math.min(config.messagesPerTrial(), COUNTED_MESSAGES);
+            long countedBudgetNs = Math.max(config.trialBudgetNs(), COUNTED_MIN_BUDGET_NS);
             Histogram discarded = new Histogram(MAX_RECORDABLE_NS, 3); // allocated outside the counted phase
-            rt = count(() -> phases.roundTrips(discarded, counted, config.trialBudgetNs()));
-            ow = count(() -> phases.oneWay(counted, config.trialBudgetNs())[0]);
+            try (EntryMeter m = EntryMeter.open()) {
+                rt = new Counted(phases.roundTrips(discarded, counted, countedBudgetNs, m), m.entries(), m.note());
+            }
+            try (EntryMeter m = EntryMeter.open()) {
+                ow = new Counted(phases.oneWay(counted, countedBudgetNs, m)[0], m.entries(), m.note());
+            }
         } catch (MessageCheckException e) {
             throw new SyscostException(label + ": " + e.getMessage() + "; the transport lost or damaged data", e);
         } catch (RuntimeException e) {
@@ -161,28 +167,4 @@ final class TransportBench {
     /** Messages and this thread's kernel entries in one counted phase; entries -1 when not counted. */
     record Counted(long messages, long entries, String note) {}
 
-    interface CountedPhase {
-        long run();
-    }
-
-    private static Counted count(CountedPhase phase) {
-        SyscallCounter counter = null;
-        String note = "";
-        try {
-            counter = SyscallCounter.forCurrentThread();
-        } catch (NativeException e) {
-            note = e.getMessage();
-        }
-        try {
-            long before = counter == null ? 0 : counter.read();
-            long messages = phase.run();
-            // The first read's own entry lands between the two reads.
-            long entries = counter == null ? -1 : counter.read() - before - 1;
-            return new Counted(messages, entries, note);
-        } finally {
-            if (counter != null) {
-                counter.close();
-            }
-        }
-    }
 }
