@@ -1,11 +1,17 @@
 package dev.syscost.batch.ipc;
 
 import java.lang.foreign.MemorySegment;
+import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 
-/** The parent's timed loops. Nothing in them allocates or logs; every received message is checked. */
+/**
+ * The parent's side of the schedule: warm-up, timed round-trip trials, warm-up, timed one-way trials,
+ * then one counted phase of each. Nothing in the loops allocates or logs; every message is checked.
+ */
 final class PhaseRunner {
     private static final long MAX_RECORDABLE_NS = 10_000_000_000L;
+    private static final long COUNTED_MESSAGES = 2_000;
+    private static final long COUNTED_MIN_BUDGET_NS = 50_000_000L;
     private final Channel ch;
     private final MessagePattern pattern;
     private final MemorySegment in;
@@ -14,6 +20,59 @@ final class PhaseRunner {
         this.ch = ch;
         this.pattern = pattern;
         this.in = in;
+    }
+
+    /** What the schedule measured: all timed round trips, per-trial p50s and rates, the counted phases. */
+    record Measured(Histogram latency, double[] p50sNs, long roundTrips, double[] msgsPerSec, long oneWayMessages,
+            Counted countedRoundTrips, Counted countedOneWay) {}
+
+    /** Messages and this thread's kernel entries in one counted phase; entries -1 when not counted. */
+    record Counted(long messages, long entries, String note) {}
+
+    /** The schedule {@code "r" + "r"×trials + "t" + "t"×trials + "RT"} for {@code config}. */
+    static String schedule(IpcConfig config) {
+        return "r" + "r".repeat(config.trials()) + "t" + "t".repeat(config.trials()) + "RT";
+    }
+
+    /** Runs {@link #schedule} with the peer, reporting each step to {@code status}. */
+    Measured runAll(IpcConfig config, Consumer<String> status) {
+        long max = config.messagesPerTrial();
+        long budgetNs = config.trialBudgetNs();
+        int trials = config.trials();
+        status.accept("warm-up");
+        roundTrips(new Histogram(MAX_RECORDABLE_NS, 3), max, budgetNs, EntryMeter.OFF);
+        Histogram all = new Histogram(MAX_RECORDABLE_NS, 3);
+        double[] p50s = new double[trials];
+        long roundTrips = 0;
+        for (int i = 0; i < trials; i++) {
+            status.accept("round trips, trial " + (i + 1) + "/" + trials);
+            Histogram h = new Histogram(MAX_RECORDABLE_NS, 3);
+            roundTrips += roundTrips(h, max, budgetNs, EntryMeter.OFF);
+            p50s[i] = h.getValueAtPercentile(50);
+            all.add(h);
+        }
+        oneWay(max, budgetNs, EntryMeter.OFF);
+        double[] rates = new double[trials];
+        long oneWay = 0;
+        for (int i = 0; i < trials; i++) {
+            status.accept("one-way throughput, trial " + (i + 1) + "/" + trials);
+            long[] r = oneWay(max, budgetNs, EntryMeter.OFF);
+            oneWay += r[0];
+            rates[i] = r[0] * 1e9 / r[1];
+        }
+        status.accept("counting kernel entries");
+        long counted = Math.min(max, COUNTED_MESSAGES);
+        long countedBudgetNs = Math.max(budgetNs, COUNTED_MIN_BUDGET_NS);
+        Histogram discarded = new Histogram(MAX_RECORDABLE_NS, 3); // allocated outside the counted phase
+        Counted rt;
+        try (EntryMeter m = EntryMeter.open()) {
+            rt = new Counted(roundTrips(discarded, counted, countedBudgetNs, m), m.entries(), m.note());
+        }
+        Counted ow;
+        try (EntryMeter m = EntryMeter.open()) {
+            ow = new Counted(oneWay(counted, countedBudgetNs, m)[0], m.entries(), m.note());
+        }
+        return new Measured(all, p50s, roundTrips, rates, oneWay, rt, ow);
     }
 
     /**

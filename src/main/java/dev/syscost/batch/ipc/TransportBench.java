@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -22,9 +23,6 @@ import org.HdrHistogram.Histogram;
  */
 final class TransportBench {
     private static final long SETUP_TIMEOUT_MS = 30_000;
-    private static final long MAX_RECORDABLE_NS = 10_000_000_000L;
-    private static final long COUNTED_MESSAGES = 2_000;
-    private static final long COUNTED_MIN_BUDGET_NS = 50_000_000L;
 
     private final IpcConfig config;
     private final PeerProcess peer;
@@ -43,10 +41,6 @@ final class TransportBench {
         this.fault = fault;
     }
 
-    /** The phases, in order: lower case timed (the first of each kind a warm-up), upper case counted. */
-    String schedule() {
-        return "r" + "r".repeat(config.trials()) + "t" + "t".repeat(config.trials()) + "RT";
-    }
 
     TransportResult measure(Transport t, int size, Progress progress, int step, int steps) {
         String label = t.id() + " " + size + " B";
@@ -63,7 +57,7 @@ final class TransportBench {
         Channel ch;
         try {
             List<String> args = new ArrayList<>(List.of("RUN", t.id(), Integer.toString(size),
-                    Integer.toString(cpus.childCpu()), schedule(), fault));
+                    Integer.toString(cpus.childCpu()), PhaseRunner.schedule(config), fault));
             args.addAll(offer.joinArgs());
             peer.send(args);
             List<String> reply = peer.expect(SETUP_TIMEOUT_MS);
@@ -84,54 +78,22 @@ final class TransportBench {
     private TransportResult runSchedule(Transport t, int size, String label, Channel ch, MessagePattern pattern,
             MemorySegment in, Progress progress, int step, int steps) {
         PhaseRunner phases = new PhaseRunner(ch, pattern, in);
-        String schedule = schedule();
+        String schedule = PhaseRunner.schedule(config);
         long limitNs = schedule.length() * 2 * config.trialBudgetNs() + 20_000_000_000L;
-        boolean[] fired = {false};
+        AtomicBoolean fired = new AtomicBoolean();
         ScheduledFuture<?> alarm = watchdog.schedule(() -> {
-            fired[0] = true;
+            fired.set(true);
             peer.kill();
             ch.abort();
         }, limitNs, TimeUnit.NANOSECONDS);
         peer.watch(ch);
-        Histogram all = new Histogram(MAX_RECORDABLE_NS, 3);
-        double[] p50s = new double[config.trials()];
-        double[] msgsPerSec = new double[config.trials()];
-        long roundTrips = 0;
-        long oneWay = 0;
-        Counted rt;
-        Counted ow;
+        PhaseRunner.Measured m;
         try {
-            progress.step(step, steps, label, "warm-up");
-            phases.roundTrips(new Histogram(MAX_RECORDABLE_NS, 3), config.messagesPerTrial(), config.trialBudgetNs(),
-                    EntryMeter.OFF);
-            for (int i = 0; i < config.trials(); i++) {
-                progress.step(step, steps, label, "round trips, trial " + (i + 1) + "/" + config.trials());
-                Histogram h = new Histogram(MAX_RECORDABLE_NS, 3);
-                roundTrips += phases.roundTrips(h, config.messagesPerTrial(), config.trialBudgetNs(), EntryMeter.OFF);
-                p50s[i] = h.getValueAtPercentile(50);
-                all.add(h);
-            }
-            phases.oneWay(config.messagesPerTrial(), config.trialBudgetNs(), EntryMeter.OFF);
-            for (int i = 0; i < config.trials(); i++) {
-                progress.step(step, steps, label, "one-way throughput, trial " + (i + 1) + "/" + config.trials());
-                long[] r = phases.oneWay(config.messagesPerTrial(), config.trialBudgetNs(), EntryMeter.OFF);
-                oneWay += r[0];
-                msgsPerSec[i] = r[0] * 1e9 / r[1];
-            }
-            progress.step(step, steps, label, "counting kernel entries");
-            long counted = Math.min(config.messagesPerTrial(), COUNTED_MESSAGES);
-            long countedBudgetNs = Math.max(config.trialBudgetNs(), COUNTED_MIN_BUDGET_NS);
-            Histogram discarded = new Histogram(MAX_RECORDABLE_NS, 3); // allocated outside the counted phase
-            try (EntryMeter m = EntryMeter.open()) {
-                rt = new Counted(phases.roundTrips(discarded, counted, countedBudgetNs, m), m.entries(), m.note());
-            }
-            try (EntryMeter m = EntryMeter.open()) {
-                ow = new Counted(phases.oneWay(counted, countedBudgetNs, m)[0], m.entries(), m.note());
-            }
+            m = phases.runAll(config, detail -> progress.step(step, steps, label, detail));
         } catch (MessageCheckException e) {
             throw new SyscostException(label + ": " + e.getMessage() + "; the transport lost or damaged data", e);
         } catch (RuntimeException e) {
-            if (fired[0]) {
+            if (fired.get()) {
                 throw new SyscostException(label + ": no progress within " + limitNs / 1_000_000_000L
                         + " s, so the peer was stopped; the machine may be overloaded: rerun", e);
             }
@@ -145,12 +107,17 @@ final class TransportBench {
         }
         List<String> done = peer.expect(SETUP_TIMEOUT_MS);
         expectKind(done, "DONE");
-        Stats.Summary tp = Stats.summarize(msgsPerSec);
-        EntryCounts entries = EntryCounts.of(rt, ow, done);
+        return summarize(t, size, m, done);
+    }
+
+    private TransportResult summarize(Transport t, int size, PhaseRunner.Measured m, List<String> done) {
+        Stats.Summary tp = Stats.summarize(m.msgsPerSec());
+        EntryCounts entries = EntryCounts.of(m.countedRoundTrips(), m.countedOneWay(), done);
+        Histogram all = m.latency();
         return new TransportResult(t.id(), size, true, null, t.mechanism(), cpus.placement(), cpus.parentCpu(),
-                cpus.childCpu(), roundTrips, all.getValueAtPercentile(50), all.getValueAtPercentile(99),
+                cpus.childCpu(), m.roundTrips(), all.getValueAtPercentile(50), all.getValueAtPercentile(99),
                 all.getValueAtPercentile(99.9), all.getMinValue(), all.getMaxValue(),
-                Stats.summarize(p50s).relativeSpread(), oneWay, tp.median(), tp.median() * size / 1e6,
+                Stats.summarize(m.p50sNs()).relativeSpread(), m.oneWayMessages(), tp.median(), tp.median() * size / 1e6,
                 tp.relativeSpread(), entries.perMessage(), entries.perRoundTrip(), entries.note());
     }
 
@@ -163,8 +130,5 @@ final class TransportBench {
             throw new SyscostException("the peer process answered '" + String.join(" ", reply) + "', expected " + kind);
         }
     }
-
-    /** Messages and this thread's kernel entries in one counted phase; entries -1 when not counted. */
-    record Counted(long messages, long entries, String note) {}
 
 }

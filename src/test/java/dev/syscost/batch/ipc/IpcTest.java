@@ -104,6 +104,19 @@ class IpcTest {
     }
 
     @Test
+    void shouldNameTheFixWhenTheTempDirIsUnusable() throws IOException {
+        Path file = Files.createTempFile("syscost-ipc-test", ".notadir");
+        try {
+            assertThatThrownBy(() -> Ipc.run(small(Transport.PIPE).withTempDir(file), Progress.SILENT))
+                    .isInstanceOf(SyscostException.class)
+                    .hasMessageStartingWith("cannot create a temp dir in " + file)
+                    .hasMessageEndingWith("choose a writable directory with --temp-dir");
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
     void shouldDetectACorruptedMessageAndCleanUp() {
         // Every round-trip phase echoes at least one message and STOP, so echo 3 always comes.
         System.setProperty(Ipc.FAULT_PROPERTY, "corrupt:3");
