@@ -9,10 +9,13 @@ record ShmLayout(int messageBytes, int slots) {
     private static final int LINE = 64;
     private static final int RING_BYTES_TARGET = 256 * 1024;
 
-    /** The layout for messages of {@code messageBytes}: about 256 KiB of slots per ring, 4 to 256 slots. */
+    /**
+     * The layout for messages of {@code messageBytes}: up to 256 KiB of slots per ring, 4 to 256 slots,
+     * a power of two so that slot positions stay distinct when the 32-bit indices wrap.
+     */
     static ShmLayout forMessage(int messageBytes) {
         long stride = strideOf(messageBytes);
-        int slots = (int) Math.max(4, Math.min(256, RING_BYTES_TARGET / stride));
+        int slots = Integer.highestOneBit((int) Math.max(4, Math.min(256, RING_BYTES_TARGET / stride)));
         return new ShmLayout(messageBytes, slots);
     }
 

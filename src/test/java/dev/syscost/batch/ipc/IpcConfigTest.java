@@ -75,5 +75,6 @@ class IpcConfigTest {
         ShmLayout big = ShmLayout.forMessage(1 << 20);
         assertThat(big.slots()).isEqualTo(4);
         assertThat(ShmLayout.forMessage(100).slot(0, 1) - ShmLayout.forMessage(100).slot(0, 0)).isEqualTo(128);
+        assertThat(ShmLayout.forMessage(3000).slots()).isEqualTo(64); // 87 would fit; a power of two wraps cleanly
     }
 }
