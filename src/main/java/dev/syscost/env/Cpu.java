@@ -33,13 +33,16 @@ public record Cpu(String vendor, String modelName, String family, String model, 
     static int countCpuList(String list) {
         int n = 0;
         for (String part : list.trim().split(",")) {
-            if (part.isBlank()) {
+            String range = part.trim();
+            if (range.isEmpty()) {
                 continue;
             }
+            if (!range.matches("\\d+(-\\d+)?")) {
+                return 0;
+            }
             try {
-                int dash = part.indexOf('-');
-                n += dash < 0 ? 1 : Integer.parseInt(part.substring(dash + 1).trim())
-                        - Integer.parseInt(part.substring(0, dash).trim()) + 1;
+                int dash = range.indexOf('-');
+                n += dash < 0 ? 1 : Integer.parseInt(range.substring(dash + 1)) - Integer.parseInt(range.substring(0, dash)) + 1;
             } catch (NumberFormatException e) {
                 return 0;
             }

@@ -9,6 +9,10 @@ public record HardwareCounter(boolean opened, String errno, String reason, Strin
         return new HardwareCounter(true, "", "PERF_COUNT_HW_INSTRUCTIONS opened on this thread", "");
     }
 
+    static HardwareCounter userSpaceOnly(String fix) {
+        return new HardwareCounter(true, "", "PERF_COUNT_HW_INSTRUCTIONS opened for user space only", fix);
+    }
+
     static HardwareCounter refused(String errno, String reason, String fix) {
         return new HardwareCounter(false, errno, reason, fix);
     }

@@ -21,21 +21,40 @@ public record LiveFacts(Jdk jdk, HardwareCounter hardwareCounter) {
 
     /**
      * Opens (and at once closes) PERF_COUNT_HW_INSTRUCTIONS on the calling thread, any CPU, disabled,
-     * hypervisor excluded: the most permissive request, so a refusal means no hardware counters at all.
+     * hypervisor excluded. When counting the kernel too is refused, tries user space only, so the
+     * report can say how far the counters go here.
      */
     static HardwareCounter probeHardwareCounter() {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment attr = PerfEventAttr.of(arena, PerfEventAttr.PERF_TYPE_HARDWARE,
-                    PerfEventAttr.PERF_COUNT_HW_INSTRUCTIONS, PerfEventAttr.DISABLED | PerfEventAttr.EXCLUDE_HV);
-            int fd = PerfEvents.open(attr, 0, -1, -1);
-            Libc.close(fd);
+        try {
+            open(PerfEventAttr.DISABLED | PerfEventAttr.EXCLUDE_HV);
             return HardwareCounter.available();
         } catch (NativeException e) {
-            String fix = e.hint() == null || e.hint().isEmpty() ? PerfEvents.hintFor(e.errno()) : e.hint();
-            return HardwareCounter.refused(Errno.name(e.errno()), reasonFor(e.errno()), fix);
+            if (e.errno() == Errno.EACCES || e.errno() == Errno.EPERM) {
+                try {
+                    open(PerfEventAttr.DISABLED | PerfEventAttr.EXCLUDE_HV | PerfEventAttr.EXCLUDE_KERNEL);
+                    return HardwareCounter.userSpaceOnly("counting kernel instructions needs"
+                            + " `sysctl kernel.perf_event_paranoid=1`, CAP_PERFMON or root");
+                } catch (NativeException userOnly) {
+                    return refused(userOnly);
+                }
+            }
+            return refused(e);
         } catch (RuntimeException | LinkageError e) {
             return HardwareCounter.refused("", "perf_event_open could not be called: " + e, "");
         }
+    }
+
+    private static void open(long flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment attr = PerfEventAttr.of(arena, PerfEventAttr.PERF_TYPE_HARDWARE,
+                    PerfEventAttr.PERF_COUNT_HW_INSTRUCTIONS, flags);
+            Libc.close(PerfEvents.open(attr, 0, -1, -1));
+        }
+    }
+
+    private static HardwareCounter refused(NativeException e) {
+        String fix = e.hint() == null || e.hint().isEmpty() ? PerfEvents.hintFor(e.errno()) : e.hint();
+        return HardwareCounter.refused(Errno.name(e.errno()), reasonFor(e.errno()), fix);
     }
 
     private static String reasonFor(int errno) {

@@ -83,6 +83,8 @@ final class MitigationCatalogue {
                     + " guests only; host syscalls unaffected"),
             new Rule("spec_rstack_overflow", "No microcode", false, null, "the mitigation needs microcode (in a"
                     + " guest: a CPUID bit the hypervisor does not pass through)"),
+            new Rule("spec_rstack_overflow", "microcode", false, null, "extended IBPB on context switch only:"
+                    + " user-to-user protection, no per-entry work"),
             new Rule(null, "Clear CPU buffers: VM", false, null, "VERW before VM entry only"),
             new Rule(null, "Clear CPU buffers attempted", true, "VERW on exit", "VERW executed on every return to"
                     + " user space, but without the microcode it clears nothing"),
