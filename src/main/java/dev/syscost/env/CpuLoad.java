@@ -19,7 +19,7 @@ public record CpuLoad(Double loadAverage1m, Double loadAverage5m, Double loadAve
         String driver = sys.line(dir + "scaling_driver").orElse(Kernel.UNKNOWN);
         if (governor.equals(Kernel.UNKNOWN)) {
             sys.note("cpufreq governor", sys.exists(dir) ? sys.whyUnreadable(dir + "scaling_governor")
-                    : "no /" + dir + " (no cpufreq driver: in a VM the host sets the frequency)");
+                    : "no /" + dir + " (no cpufreq driver: usual in VMs and sandboxes, where the host sets the frequency)");
         }
         return new CpuLoad(l1, l5, l15, runnable, governor, driver);
     }

@@ -34,9 +34,10 @@ public record Environment(Kernel kernel, Cpu cpu, Jdk jdk, Virtualisation virtua
         List<Vulnerability> vulns = vulnerabilities(sys);
         String meltdown = vulns.stream().filter(v -> v.name().equals("meltdown")).map(Vulnerability::raw)
                 .findFirst().orElse(null);
-        return new Environment(kernel, Cpu.detect(sys, cpuInfo), live.jdk(),
-                Virtualisation.detect(sys, kernel, cpuInfo, status), vulns,
-                CommandLineSwitch.of(kernel.kernelArguments()), PageTableIsolation.detect(cpuInfo, meltdown),
+        Virtualisation virt = Virtualisation.detect(sys, kernel, cpuInfo, status);
+        return new Environment(kernel, Cpu.detect(sys, cpuInfo), live.jdk(), virt, vulns,
+                CommandLineSwitch.of(kernel.kernelArguments()),
+                PageTableIsolation.detect(cpuInfo, meltdown, virt.sandbox()),
                 Timekeeping.detect(sys), Observability.detect(sys, status, live.hardwareCounter()),
                 CpuLoad.detect(sys), sys.unknowns());
     }

@@ -7,8 +7,12 @@ package dev.syscost.env;
  */
 public record PageTableIsolation(Boolean active, boolean pcid, boolean invpcid, String effect) {
 
-    static PageTableIsolation detect(CpuInfo cpu, String meltdownRaw) {
+    static PageTableIsolation detect(CpuInfo cpu, String meltdownRaw, String sandbox) {
         Boolean active;
+        if (!sandbox.equals(Virtualisation.NONE)) {
+            return new PageTableIsolation(null, cpu.has("pcid"), cpu.has("invpcid"), "unknown: " + sandbox
+                    + " shows a synthetic cpuinfo, not the host kernel's page-table isolation");
+        }
         if (!cpu.flags().isEmpty()) {
             active = cpu.has("pti");
         } else if (meltdownRaw != null) {

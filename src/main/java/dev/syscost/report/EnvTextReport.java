@@ -104,14 +104,15 @@ public final class EnvTextReport {
     private static void time(Timekeeping t, PrintWriter out) {
         section(out, "vDSO and clocksource");
         row(out, "vDSO", t.vdsoPresent() == null ? "unknown" : t.vdsoPresent() ? "mapped at " + t.vdsoAddress() : "not mapped");
-        row(out, "clocksource", t.clocksource() + "  (available: " + String.join(" ", t.availableClocksources()) + ")");
+        row(out, "clocksource", t.clocksource() + (t.availableClocksources().isEmpty() ? ""
+                : "  (available: " + String.join(" ", t.availableClocksources()) + ")"));
         wrap(out, "      -> ", t.effect());
     }
 
     private static void observability(Observability o, PrintWriter out) {
         section(out, "Observability");
-        row(out, "perf_event_paranoid", (o.perfEventParanoid() == null ? "unknown" : o.perfEventParanoid().toString())
-                + "  (" + o.perfEventParanoidMeaning() + ")");
+        row(out, "perf_event_paranoid", o.perfEventParanoid() == null ? "unknown"
+                : o.perfEventParanoid() + "  (" + o.perfEventParanoidMeaning() + ")");
         row(out, "tracefs", o.tracefsReadable() ? "events readable at " + o.tracefsPath() : "not readable");
         row(out, "privileges", "euid " + (o.effectiveUid() == null ? "unknown" : o.effectiveUid())
                 + (o.root() ? " (root)" : "") + ", CAP_PERFMON " + (o.capPerfmon() ? "yes" : "no")

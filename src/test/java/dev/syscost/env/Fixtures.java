@@ -4,8 +4,8 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 
-/** The fixture machines under src/test/resources/env-fixtures and the live facts each one stands for. */
-final class Fixtures {
+/** The fixture machines (also used by the report tests) under src/test/resources/env-fixtures and the live facts each one stands for. */
+public final class Fixtures {
     static final Jdk JDK = new Jdk("25+36-LTS", "Fixture Vendor", "OpenJDK 64-Bit Server VM", "/opt/jdk-25");
     static final String FIRECRACKER = "firecracker-epyc-vm";
     static final String SKYLAKE = "skylake-pti-baremetal";
@@ -15,7 +15,7 @@ final class Fixtures {
 
     private Fixtures() {}
 
-    static Path root(String machine) {
+    public static Path root(String machine) {
         URL url = Fixtures.class.getResource("/env-fixtures/" + machine);
         if (url == null) {
             throw new IllegalStateException("no fixture " + machine + " on the test class path");
@@ -28,7 +28,7 @@ final class Fixtures {
     }
 
     /** What a hardware-counter probe returned (or would return) on each fixture machine. */
-    static LiveFacts live(String machine) {
+    public static LiveFacts live(String machine) {
         HardwareCounter counter = switch (machine) {
             case FIRECRACKER -> HardwareCounter.refused("ENOENT", "no hardware PMU is exposed to this kernel",
                     "this CPU or hypervisor exposes no such event (in a VM, enable the virtual PMU, e.g. KVM `-cpu host,pmu=on`)");
@@ -43,7 +43,7 @@ final class Fixtures {
         return new LiveFacts(JDK, counter);
     }
 
-    static Environment detect(String machine) {
+    public static Environment detect(String machine) {
         return Environment.detect(root(machine), live(machine));
     }
 }

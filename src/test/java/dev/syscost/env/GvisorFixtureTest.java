@@ -40,6 +40,7 @@ class GvisorFixtureTest {
                 .anyMatch(u -> u.startsWith("clocksource: no /sys/devices/system/clocksource"))
                 .anyMatch(u -> u.startsWith("perf_event_paranoid: no /proc/sys/kernel/perf_event_paranoid"));
         assertThat(env.timekeeping().clocksource()).isEqualTo("unknown");
+        assertThat(env.pageTableIsolation().active()).as("the host's PTI is hidden").isNull();
         assertThat(env.timekeeping().vdsoPresent()).isTrue();
         assertThat(env.observability().perfEventParanoid()).isNull();
         assertThat(env.virtualisation().seccompMode()).isZero();
