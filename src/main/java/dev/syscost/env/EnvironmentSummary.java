@@ -40,7 +40,10 @@ final class EnvironmentSummary {
         if (env.vulnerabilities().isEmpty()) {
             return "mitigations unknown (no vulnerabilities directory)";
         }
-        return costs.isEmpty() ? "no mitigation work on entry/exit" : String.join(", ", costs);
+        String path = costs.isEmpty() ? "no mitigation work on entry/exit" : String.join(", ", costs);
+        List<String> switches = env.commandLineSwitches().stream()
+                .filter(s -> s.kind().equals(CommandLineSwitch.MITIGATION)).map(CommandLineSwitch::text).toList();
+        return switches.isEmpty() ? path : path + " [cmdline: " + String.join(" ", switches) + "]";
     }
 
     private static String time(Timekeeping t) {
