@@ -28,7 +28,10 @@ public final class Harness {
             probe.setUp();
             progress.step(index, total, probe.id(), "calibrating");
             long calls = calibrate(probe);
-            boolean stable = warmUp(probe, calls, index, total);
+            Warmup warm = warmUp(probe, calls, index, total);
+            // The first calibration ran partly in the interpreter; size trials from the warmed-up speed.
+            calls = callsFor(warm.lastPerCallNs());
+            boolean stable = warm.stable();
             double[] perCall = new double[config.trials()];
             for (int t = 0; t < perCall.length; t++) {
                 progress.step(index, total, probe.id(), "trial " + (t + 1) + "/" + perCall.length);
@@ -68,7 +71,14 @@ public final class Harness {
      * interpreter or C1, is what gets timed: those can look "stable" too) and then until the last three
      * per-call times agree within 5%, or the budget is spent; returns whether it settled.
      */
-    private boolean warmUp(Probe probe, long calls, int index, int total) {
+    private record Warmup(boolean stable, double lastPerCallNs) {}
+
+    private long callsFor(double perCallNs) {
+        long calls = (long) (config.trialTargetNs() / Math.max(0.01, perCallNs));
+        return Math.max(16, Math.min(Integer.MAX_VALUE, calls));
+    }
+
+    private Warmup warmUp(Probe probe, long calls, int index, int total) {
         long quarter = Math.max(16, calls / 4);
         double[] last = new double[3];
         int n = 0;
@@ -80,10 +90,14 @@ public final class Harness {
             last[n % 3] = timePerCall(probe, quarter);
             n++;
             if (n >= 3 && System.nanoTime() >= minimum && spreadOf(last) <= STABLE_WITHIN) {
-                return true;
+                return new Warmup(true, last[(n - 1) % 3]);
             }
         }
-        return n >= 3 && spreadOf(last) <= STABLE_WITHIN;
+        if (n == 0) {
+            last[0] = timePerCall(probe, quarter);
+            n = 1;
+        }
+        return new Warmup(n >= 3 && spreadOf(last) <= STABLE_WITHIN, last[(n - 1) % 3]);
     }
 
     private static double spreadOf(double[] v) {
