@@ -31,13 +31,13 @@ final class HypervisorSignature {
             evidence.add("command line names firecracker");
             found = "Firecracker";
         }
-        if (noDmi && cmdline.contains("virtio_mmio.device=")) {
-            evidence.add("virtio-mmio devices on the command line and no DMI (Firecracker's machine model)");
+        if (noDmi && (cmdline.contains("virtio_mmio.device=") || virtioMmioDevices(sys))) {
+            evidence.add("virtio-mmio devices and no DMI (Firecracker's machine model)");
             found = "Firecracker";
         }
-        String xen = sys.line("sys/hypervisor/type").orElse("");
+        String xen = sys.line("sys/hypervisor/type").orElse(sys.exists("proc/xen") ? "xen" : "");
         if (!xen.isEmpty()) {
-            evidence.add("/sys/hypervisor/type is " + xen);
+            evidence.add(sys.exists("sys/hypervisor/type") ? "/sys/hypervisor/type is " + xen : "/proc/xen present");
             found = found.equals(Virtualisation.NONE) ? capitalise(xen) : found;
         }
         if (!noDmi) {
@@ -68,6 +68,12 @@ final class HypervisorSignature {
             return found.equals(Virtualisation.NONE) ? "Xen" : found;
         }
         return found;
+    }
+
+    /** virtio-mmio platform devices (named virtio-mmio.N on the command line, LNRO0005 in ACPI). */
+    private static boolean virtioMmioDevices(SysRoot sys) {
+        return sys.list("sys/bus/platform/devices").stream()
+                .anyMatch(d -> d.startsWith("virtio-mmio") || d.startsWith("virtio_mmio") || d.startsWith("LNRO0005"));
     }
 
     private static String capitalise(String s) {
