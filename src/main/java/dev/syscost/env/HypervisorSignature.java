@@ -14,27 +14,13 @@ final class HypervisorSignature {
         {"firecracker", "Firecracker"}, {"amazon ec2", "KVM (AWS Nitro)"}, {"google compute engine", "KVM (Google)"},
         {"openstack", "KVM (OpenStack)"}, {"qemu", "KVM/QEMU"}, {"kvm", "KVM"}, {"cloud hypervisor", "Cloud Hypervisor"},
         {"vmware", "VMware"}, {"virtualbox", "VirtualBox"}, {"innotek", "VirtualBox"}, {"parallels", "Parallels"},
-        {"xen", "Xen"}, {"bhyve", "bhyve"}, {"virtual machine", "Hyper-V"}, {"microsoft", "Hyper-V"}};
+        {"xen", "Xen"}, {"bhyve", "bhyve"}, {"virtual machine", "Hyper-V"}};
 
     private HypervisorSignature() {}
 
     static String identify(SysRoot sys, Kernel kernel, String dmiVendor, String dmiProduct, List<String> evidence) {
-        String oem = sys.head("sys/firmware/acpi/tables/DSDT", 36).map(Virtualisation::acpiOemId).orElse("");
         boolean noDmi = dmiVendor.equals(Kernel.UNKNOWN) && dmiProduct.equals(Kernel.UNKNOWN);
-        String cmdline = kernel.commandLine().toLowerCase(Locale.ROOT);
-        String found = Virtualisation.NONE;
-        if (oem.equals("FIRECK")) {
-            evidence.add("ACPI DSDT OEM ID FIRECK");
-            found = "Firecracker";
-        }
-        if (cmdline.contains("firecracker")) {
-            evidence.add("command line names firecracker");
-            found = "Firecracker";
-        }
-        if (noDmi && (cmdline.contains("virtio_mmio.device=") || virtioMmioDevices(sys))) {
-            evidence.add("virtio-mmio devices and no DMI (Firecracker's machine model)");
-            found = "Firecracker";
-        }
+        String found = firecracker(sys, kernel, noDmi, evidence) ? "Firecracker" : Virtualisation.NONE;
         String xen = sys.line("sys/hypervisor/type").orElse(sys.exists("proc/xen") ? "xen" : "");
         if (!xen.isEmpty()) {
             evidence.add(sys.exists("sys/hypervisor/type") ? "/sys/hypervisor/type is " + xen : "/proc/xen present");
@@ -51,6 +37,23 @@ final class HypervisorSignature {
             }
         }
         return paravirtClock(sys, found, evidence);
+    }
+
+    /** Firecracker's ACPI OEM ID, its name on the command line, or its virtio-mmio machine without DMI. */
+    private static boolean firecracker(SysRoot sys, Kernel kernel, boolean noDmi, List<String> evidence) {
+        String oem = sys.head("sys/firmware/acpi/tables/DSDT", 36).map(Virtualisation::acpiOemId).orElse("");
+        String cmdline = kernel.commandLine().toLowerCase(Locale.ROOT);
+        int before = evidence.size();
+        if (oem.equals("FIRECK")) {
+            evidence.add("ACPI DSDT OEM ID FIRECK");
+        }
+        if (cmdline.contains("firecracker")) {
+            evidence.add("command line names firecracker");
+        }
+        if (noDmi && (cmdline.contains("virtio_mmio.device=") || virtioMmioDevices(sys))) {
+            evidence.add("virtio-mmio devices and no DMI (Firecracker's machine model)");
+        }
+        return evidence.size() > before;
     }
 
     private static String paravirtClock(SysRoot sys, String found, List<String> evidence) {

@@ -9,6 +9,7 @@ import dev.syscost.env.PageTableIsolation;
 import dev.syscost.env.Timekeeping;
 import dev.syscost.env.Virtualisation;
 import dev.syscost.env.Vulnerability;
+import dev.syscost.env.VulnerabilityStatus;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +78,7 @@ public final class EnvTextReport {
             for (Vulnerability v : vs) {
                 String onPath = v.onSyscallPath() == null ? "?" : v.onSyscallPath() ? "YES" : "no";
                 out.printf(Locale.ROOT, "  %-27s %-13s %-8s %s%n", v.name(), v.status().label(), onPath, v.raw());
-                if (!Boolean.FALSE.equals(v.onSyscallPath()) || v.status() != dev.syscost.env.VulnerabilityStatus.NOT_AFFECTED) {
+                if (v.status() != VulnerabilityStatus.NOT_AFFECTED) {
                     wrap(out, "      -> ", v.effect());
                 }
             }

@@ -78,4 +78,15 @@ class SkylakeFixtureTest {
         assertThat(o.perfPmus()).contains("cpu", "intel_pt");
         assertThat(env.unknowns()).anyMatch(u -> u.startsWith("tracefs: "));
     }
+
+    @Test
+    void shouldSummariseInSixHeaderLines() {
+        assertThat(env.summaryLines()).containsExactly(
+                "kernel   6.8.0-45-generic (PREEMPT_DYNAMIC), JDK 25+36-LTS (Fixture Vendor)",
+                "cpu      Intel(R) Core(TM) i7-6700 CPU @ 3.40GHz (GenuineIntel family 6 model 94 stepping 3), 8 CPU(s) online",
+                "virt     bare metal, container none, seccomp off",
+                "syscall  PTI with PCID, VERW on exit, usercopy barriers, retpolines [cmdline: spectre_v2=retpoline]",
+                "time     vDSO mapped, clocksource tsc (clock_gettime: in the vDSO)",
+                "observe  perf_event_paranoid=4, tracefs not readable, unprivileged, hardware counters unavailable (EACCES)");
+    }
 }
