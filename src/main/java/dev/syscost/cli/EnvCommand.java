@@ -11,10 +11,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code syscost env}: what is on the boundary path here. */
 @Command(name = "env", mixinStandardHelpOptions = true,
-        description = {"Shows what is on this machine's user/kernel boundary path: kernel, CPU, virtualisation and",
-            "sandbox, every CPU-vulnerability mitigation and what it does on the syscall path, PTI/PCID,",
-            "vDSO and clocksource, and what can be observed (perf, tracefs, hardware counters).",
-            "--json FILE writes schema syscost.env/1."})
+        description = "Shows what is on this machine's user/kernel boundary path: kernel, CPU, virtualisation and"
+                + " sandbox, every CPU-vulnerability mitigation and what it does on the syscall path, PTI/PCID,"
+                + " vDSO and clocksource, and what can be observed (perf, tracefs, hardware counters)."
+                + " --json FILE writes schema syscost.env/1.")
 public final class EnvCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
