@@ -9,9 +9,11 @@ import java.util.List;
  * /run/.containerenv or an overlay root file system.
  */
 public record Container(boolean detected, String runtime, List<String> evidence) {
+    /** Cgroup path fragments that container runtimes create (not the host services that run them). */
     private static final String[][] CGROUP_RUNTIMES = {
-        {"kubepods", "Kubernetes"}, {"libpod", "Podman"}, {"docker", "Docker"}, {"crio", "CRI-O"},
-        {"containerd", "containerd"}, {"lxc", "LXC"}, {"garden", "Garden"}};
+        {"kubepods", "Kubernetes"}, {"libpod", "Podman"}, {"/docker/", "Docker"}, {"docker-", "Docker"},
+        {"crio-", "CRI-O"}, {"cri-containerd", "containerd"}, {"/lxc/", "LXC"}, {"lxc.payload", "LXC"},
+        {"/garden/", "Garden"}};
 
     static Container detect(SysRoot sys) {
         List<String> evidence = new ArrayList<>();
@@ -25,7 +27,7 @@ public record Container(boolean detected, String runtime, List<String> evidence)
         String cgroup = sys.text("proc/self/cgroup").orElse("");
         for (String[] r : CGROUP_RUNTIMES) {
             if (cgroup.contains(r[0])) {
-                evidence.add("cgroup path names " + r[0]);
+                evidence.add("cgroup path is " + r[1] + "'s (" + r[0] + ")");
                 runtime = runtime.isEmpty() ? r[1] : runtime;
                 strong = true;
                 break;

@@ -36,7 +36,7 @@ class Zen4FixtureTest {
         Container c = env.virtualisation().container();
         assertThat(c.detected()).isTrue();
         assertThat(c.runtime()).isEqualTo("Docker");
-        assertThat(c.evidence()).contains("cgroup path names docker", "root file system is overlay", "/.dockerenv present");
+        assertThat(c.evidence()).contains("cgroup path is Docker's (docker-)", "root file system is overlay", "/.dockerenv present");
         assertThat(env.virtualisation().seccompMode()).isEqualTo(2);
         assertThat(env.virtualisation().seccompFilters()).isEqualTo(1);
         assertThat(env.warnings()).anyMatch(w -> w.startsWith("1 seccomp filter(s) attached"));
