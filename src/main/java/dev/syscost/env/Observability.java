@@ -34,7 +34,23 @@ public record Observability(Integer perfEventParanoid, String perfEventParanoidM
         Integer euid = status.effectiveUid();
         List<String> pmus = sys.list("sys/bus/event_source/devices");
         return new Observability(paranoid, meaning(paranoid), tracefs, readable, euid,
-                euid != null && euid == 0, perfmon, admin, pmus, counter);
+                euid != null && euid == 0, perfmon, admin, pmus, inContext(counter, status, perfmon || admin));
+    }
+
+    /**
+     * A refused counter's fix, completed with what this process lacks: under a seccomp filter and
+     * without CAP_PERFMON/CAP_SYS_ADMIN (a container's default), being root in it is not enough.
+     */
+    static HardwareCounter inContext(HardwareCounter counter, ProcessStatus status, boolean privileged) {
+        boolean permission = counter.errno().equals("EPERM") || counter.errno().equals("EACCES");
+        Integer seccomp = status.seccompMode();
+        if (counter.opened() || !permission || privileged || seccomp == null || seccomp != 2) {
+            return counter;
+        }
+        String fix = (counter.fix().isEmpty() ? "" : counter.fix() + "; ") + "this process has a seccomp filter and"
+                + " neither CAP_PERFMON nor CAP_SYS_ADMIN: in a container add the capability (e.g. `docker run"
+                + " --cap-add PERFMON`) and a seccomp profile that allows perf_event_open";
+        return new HardwareCounter(false, counter.errno(), counter.reason(), fix);
     }
 
     /** What a perf_event_paranoid level allows an unprivileged process. */

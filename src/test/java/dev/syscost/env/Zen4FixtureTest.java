@@ -49,6 +49,7 @@ class Zen4FixtureTest {
         assertThat(o.capPerfmon()).isFalse();
         assertThat(o.capSysAdmin()).isFalse();
         assertThat(o.hardwareCounter().errno()).isEqualTo("EPERM");
+        assertThat(o.hardwareCounter().fix()).contains("--cap-add PERFMON");
     }
 
     @Test
