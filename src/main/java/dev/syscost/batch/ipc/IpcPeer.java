@@ -89,29 +89,31 @@ public final class IpcPeer {
         }
     }
 
-    /** Echoes messages until STOP (echoed too); checks each after echoing it, off the parent's critical path. */
+    /**
+     * Echoes the phase's SYNC, then messages until STOP (echoed too), checking each after echoing it, off
+     * the parent's critical path. Counts from after SYNC to the STOP's receive.
+     */
     private static long echo(Channel ch, MessagePattern pattern, MemorySegment buf, PeerFault fault,
             EntryMeter meter) {
-        meter.start();
+        awaitSync(ch, pattern, buf, meter);
         for (long expected = 0;; expected++) {
             ch.receive(buf);
-            if (MessagePattern.seqOf(buf) == MessagePattern.STOP) {
-                meter.stop(); // counts the STOP's receive, not its echo
+            boolean stop = MessagePattern.seqOf(buf) == MessagePattern.STOP;
+            if (stop) {
+                meter.stop();
             }
             fault.apply(buf);
             ch.send(buf);
-            if (MessagePattern.seqOf(buf) == MessagePattern.STOP) {
+            if (stop) {
                 return expected;
             }
-            if (!pattern.matches(buf, expected)) {
-                throw new SyscostException("the peer received a bad message: " + pattern.describeMismatch(buf, expected));
-            }
+            checkReceived(pattern, buf, expected);
         }
     }
 
-    /** Receives and checks messages until STOP, then acknowledges with a message carrying the count. */
+    /** Echoes SYNC, then receives and checks messages until STOP, acknowledging with the count. */
     private static long drain(Channel ch, MessagePattern pattern, MemorySegment buf, EntryMeter meter) {
-        meter.start();
+        awaitSync(ch, pattern, buf, meter);
         for (long expected = 0;; expected++) {
             ch.receive(buf);
             if (MessagePattern.seqOf(buf) == MessagePattern.STOP) {
@@ -119,9 +121,21 @@ public final class IpcPeer {
                 ch.send(pattern.message(expected));
                 return expected;
             }
-            if (!pattern.matches(buf, expected)) {
-                throw new SyscostException("the peer received a bad message: " + pattern.describeMismatch(buf, expected));
-            }
+            checkReceived(pattern, buf, expected);
+        }
+    }
+
+    /** Each phase opens with a SYNC round trip, so a slow start (opening a counter) is outside its count and clock. */
+    private static void awaitSync(Channel ch, MessagePattern pattern, MemorySegment buf, EntryMeter meter) {
+        ch.receive(buf);
+        checkReceived(pattern, buf, MessagePattern.SYNC);
+        ch.send(buf);
+        meter.start();
+    }
+
+    private static void checkReceived(MessagePattern pattern, MemorySegment buf, long expected) {
+        if (!pattern.matches(buf, expected)) {
+            throw new SyscostException("the peer received a bad message: " + pattern.describeMismatch(buf, expected));
         }
     }
 

@@ -14,6 +14,8 @@ import java.lang.foreign.MemorySegment;
 final class MessagePattern {
     /** Sequence number of the message that ends a phase. */
     static final long STOP = -1;
+    /** Sequence number of the round trip that opens a phase, once both sides are ready. */
+    static final long SYNC = -2;
     static final int HEADER_BYTES = 8;
     private static final int VARIANTS = 16;
 

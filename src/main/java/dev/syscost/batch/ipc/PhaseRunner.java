@@ -76,11 +76,12 @@ final class PhaseRunner {
     }
 
     /**
-     * Up to {@code max} round trips or until {@code budgetNs} has passed, each recorded in {@code h};
-     * then a STOP round trip (outside {@code meter}). Returns the number of timed round trips. The echo is checked after the
-     * clock stops, so checking is not part of the latency.
+     * After the SYNC round trip, up to {@code max} round trips or until {@code budgetNs} has passed, each
+     * recorded in {@code h}; then a STOP round trip (outside {@code meter}). Returns the number of timed
+     * round trips. The echo is checked after the clock stops, so checking is not part of the latency.
      */
     long roundTrips(Histogram h, long max, long budgetNs, EntryMeter meter) {
+        sync();
         meter.start();
         long end = System.nanoTime() + budgetNs;
         long seq = 0;
@@ -105,10 +106,12 @@ final class PhaseRunner {
     }
 
     /**
-     * Up to {@code max} messages one way or until {@code budgetNs} has passed, then STOP; the peer's
-     * acknowledgement carries how many it received and checked. Returns {messages, elapsed ns}.
+     * After the SYNC round trip, up to {@code max} messages one way or until {@code budgetNs} has passed,
+     * then STOP; the peer's acknowledgement carries how many it received and checked. Returns
+     * {messages, elapsed ns}.
      */
     long[] oneWay(long max, long budgetNs, EntryMeter meter) {
+        sync();
         meter.start();
         long t0 = System.nanoTime();
         long end = t0 + budgetNs;
@@ -126,6 +129,13 @@ final class PhaseRunner {
         long t1 = System.nanoTime();
         check(seq);
         return new long[] {seq, t1 - t0};
+    }
+
+    /** The SYNC round trip that opens a phase: the peer is in the phase (its counter open) when it returns. */
+    private void sync() {
+        ch.send(pattern.message(MessagePattern.SYNC));
+        ch.receive(in);
+        check(MessagePattern.SYNC);
     }
 
     private void check(long seq) {
