@@ -4,9 +4,10 @@ import dev.syscost.sys.NativeException;
 import dev.syscost.sys.SyscallCounter;
 
 /**
- * Kernel entries of the calling thread over one counted phase, from {@link #start} to {@link #stop};
- * the phase loops call both, so the STOP handshake that ends a phase is left out. A meter that could
- * not open its counter (perf refused) counts nothing and says why.
+ * Kernel entries of the calling thread over counted phases, each from {@link #start} to {@link #stop};
+ * the phase loops call both, so the SYNC and STOP handshakes around a phase are left out. One meter
+ * serves consecutive counted phases, because opening and closing the syscall tracepoint costs tens of
+ * milliseconds. A meter that could not open its counter (perf refused) counts nothing and says why.
  */
 final class EntryMeter implements AutoCloseable {
     /** A meter for timed phases: counts nothing, costs nothing. */
@@ -43,7 +44,15 @@ final class EntryMeter implements AutoCloseable {
         }
     }
 
-    /** Entries between start and stop, or -1 when not counted. */
+    /**
+     * Opens and closes a counter once, so the first counted phase does not pay for class loading and
+     * tracefs lookups; best effort.
+     */
+    static void warmUp() {
+        open().close();
+    }
+
+    /** Entries between the last start and stop, or -1 when not counted. */
     long entries() {
         return entries;
     }

@@ -19,6 +19,7 @@ public final class Ipc {
     /** System property naming a fault for the peer to commit ({@code corrupt:N}, {@code exit:N}): for tests only. */
     public static final String FAULT_PROPERTY = "syscost.ipc.peerFault";
     private static final double WIDE_SPREAD = 0.25;
+    private static final long MIN_TRIAL_BUDGET_NS = 5_000_000L;
 
     private Ipc() {}
 
@@ -39,16 +40,21 @@ public final class Ipc {
             return t;
         });
         List<TransportResult> results = new ArrayList<>();
+        long shortestBudgetNs = config.trialBudgetNs();
         Environment env;
         try (IpcSession session = IpcSession.open(config.tempDir())) {
             env = Environment.detect(); // while the peer JVM starts
+            EntryMeter.warmUp();
             TransportBench bench = new TransportBench(config, session.peer(), session.dir(), watchdog, cpus,
                     System.getProperty(FAULT_PROPERTY, "none"));
             int steps = config.transports().size() * config.messageSizesBytes().size();
+            long deadline = System.nanoTime() + config.runBudgetNs();
             int step = 0;
             for (Transport t : config.transports()) {
                 for (int size : config.messageSizesBytes()) {
-                    results.add(bench.measure(t, size, progress, ++step, steps));
+                    long budgetNs = trialBudgetNs(config, deadline - System.nanoTime(), steps - step);
+                    shortestBudgetNs = Math.min(shortestBudgetNs, budgetNs);
+                    results.add(bench.measure(t, size, budgetNs, progress, ++step, steps));
                 }
             }
         } finally {
@@ -58,12 +64,28 @@ public final class Ipc {
             }
             progress.close();
         }
-        List<String> warnings = new ArrayList<>(cpus.warnings());
+        List<String> warnings = new ArrayList<>(env.warnings());
+        warnings.addAll(cpus.warnings());
+        if (shortestBudgetNs < config.trialBudgetNs()) {
+            warnings.add(String.format(Locale.ROOT, "trials were cut from %d ms to as little as %.1f ms to finish"
+                    + " within %.1f s: the machine is slow or loaded, so results are coarser",
+                    config.trialBudgetNs() / 1_000_000, shortestBudgetNs / 1e6, config.runBudgetNs() / 1e9));
+        }
         warnings.addAll(warningsFor(results));
         return new IpcResult(IpcResult.SCHEMA, env, config.quick(), cpus.placement(),
                 cpus.parentCpu(), cpus.childCpu(), config.trials(), config.messagesPerTrial(),
                 config.trialBudgetNs() / 1_000_000, IpcResult.LATENCY_METHOD, IpcResult.THROUGHPUT_METHOD,
                 IpcResult.KERNEL_ENTRIES_METHOD, results, warnings);
+    }
+
+    /**
+     * The trial length for the next transport and size: the configured one, or less when the time left
+     * shared fairly among what remains would not fit it (timed phases plus the counted ones and setup).
+     */
+    static long trialBudgetNs(IpcConfig config, long leftNs, int combosLeft) {
+        int slots = 2 * (config.trials() + 1) + 4;
+        long fairNs = Math.max(0, leftNs) / Math.max(1, combosLeft) / slots;
+        return Math.max(MIN_TRIAL_BUDGET_NS, Math.min(config.trialBudgetNs(), fairNs));
     }
 
     private static BitSet affinityOrEmpty() {

@@ -14,9 +14,11 @@ import java.util.Locale;
  *
  * @param messagesPerTrial round trips per latency trial, and messages per one-way throughput trial
  * @param trialBudgetNs    a trial also ends after this long, whichever comes first
+ * @param runBudgetNs      the whole measurement aims to end within this; trials are shortened (and the
+ *                         report says so) when the machine is too slow or loaded to fit
  */
 public record IpcConfig(List<Transport> transports, List<Integer> messageSizesBytes, long messagesPerTrial,
-        int trials, Placement placement, boolean quick, Path tempDir, long trialBudgetNs) {
+        int trials, Placement placement, boolean quick, Path tempDir, long trialBudgetNs, long runBudgetNs) {
     /** A message carries an 8-byte sequence number, so it is at least 8 bytes. */
     public static final int MIN_MESSAGE_BYTES = 8;
     public static final int MAX_MESSAGE_BYTES = 1 << 20;
@@ -38,49 +40,61 @@ public record IpcConfig(List<Transport> transports, List<Integer> messageSizesBy
         }
         UsageException.requireRange("--messages", messagesPerTrial, 10, MAX_MESSAGES);
         UsageException.requireRange("--trials", trials, 1, MAX_TRIALS);
-        if (trialBudgetNs <= 0) {
-            throw new IllegalArgumentException("trialBudgetNs must be positive: " + trialBudgetNs);
+        if (trialBudgetNs <= 0 || runBudgetNs <= 0) {
+            throw new IllegalArgumentException("budgets must be positive: " + trialBudgetNs + ", " + runBudgetNs);
         }
     }
 
-    /** The default run: every transport, 64 B and 4 KiB, 5 trials of ≤ 20,000 messages or 250 ms; about 40 s here. */
+    /** The default run: every transport, 64 B and 4 KiB, 5 trials of ≤ 20,000 messages or 250 ms, within 48 s. */
     public static IpcConfig defaults() {
         return new IpcConfig(List.of(Transport.values()), parseSizes(DEFAULT_SIZES), 20_000, 5, Placement.DIFFERENT,
-                false, Path.of(System.getProperty("java.io.tmpdir")), 250_000_000L);
+                false, Path.of(System.getProperty("java.io.tmpdir")), 250_000_000L, 48_000_000_000L);
     }
 
-    /** The quick run: 3 trials of ≤ 2,000 messages or 30 ms; under 10 s on a 2-CPU machine. */
+    /** The quick run: 3 trials of ≤ 2,000 messages or 30 ms, within 6.5 s (plus two JVM start-ups). */
     public static IpcConfig quickDefaults() {
         return new IpcConfig(List.of(Transport.values()), parseSizes(DEFAULT_SIZES), 2_000, 3, Placement.DIFFERENT,
-                true, Path.of(System.getProperty("java.io.tmpdir")), 30_000_000L);
+                true, Path.of(System.getProperty("java.io.tmpdir")), 30_000_000L, 6_500_000_000L);
     }
 
     public IpcConfig withTransports(List<Transport> t) {
-        return new IpcConfig(t, messageSizesBytes, messagesPerTrial, trials, placement, quick, tempDir, trialBudgetNs);
+        return new IpcConfig(t, messageSizesBytes, messagesPerTrial, trials, placement, quick, tempDir, trialBudgetNs,
+                runBudgetNs);
     }
 
     public IpcConfig withMessageSizes(List<Integer> s) {
-        return new IpcConfig(transports, s, messagesPerTrial, trials, placement, quick, tempDir, trialBudgetNs);
+        return new IpcConfig(transports, s, messagesPerTrial, trials, placement, quick, tempDir,
+                trialBudgetNs, runBudgetNs);
     }
 
     public IpcConfig withMessagesPerTrial(long n) {
-        return new IpcConfig(transports, messageSizesBytes, n, trials, placement, quick, tempDir, trialBudgetNs);
+        return new IpcConfig(transports, messageSizesBytes, n, trials, placement, quick, tempDir,
+                trialBudgetNs, runBudgetNs);
     }
 
     public IpcConfig withTrials(int n) {
-        return new IpcConfig(transports, messageSizesBytes, messagesPerTrial, n, placement, quick, tempDir, trialBudgetNs);
+        return new IpcConfig(transports, messageSizesBytes, messagesPerTrial, n, placement, quick, tempDir,
+                trialBudgetNs, runBudgetNs);
     }
 
     public IpcConfig withPlacement(Placement p) {
-        return new IpcConfig(transports, messageSizesBytes, messagesPerTrial, trials, p, quick, tempDir, trialBudgetNs);
+        return new IpcConfig(transports, messageSizesBytes, messagesPerTrial, trials, p, quick, tempDir, trialBudgetNs,
+                runBudgetNs);
     }
 
     public IpcConfig withTempDir(Path dir) {
-        return new IpcConfig(transports, messageSizesBytes, messagesPerTrial, trials, placement, quick, dir, trialBudgetNs);
+        return new IpcConfig(transports, messageSizesBytes, messagesPerTrial, trials, placement, quick, dir, trialBudgetNs,
+                runBudgetNs);
     }
 
     public IpcConfig withTrialBudgetNs(long ns) {
-        return new IpcConfig(transports, messageSizesBytes, messagesPerTrial, trials, placement, quick, tempDir, ns);
+        return new IpcConfig(transports, messageSizesBytes, messagesPerTrial, trials, placement, quick, tempDir, ns,
+                runBudgetNs);
+    }
+
+    public IpcConfig withRunBudgetNs(long ns) {
+        return new IpcConfig(transports, messageSizesBytes, messagesPerTrial, trials, placement, quick, tempDir,
+                trialBudgetNs, ns);
     }
 
     /**

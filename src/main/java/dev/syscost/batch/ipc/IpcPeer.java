@@ -36,6 +36,7 @@ public final class IpcPeer {
         // Never outlive the parent: a dead parent cannot wake a peer sleeping on an eventfd.
         ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
         IpcPeer peer = new IpcPeer(out);
+        EntryMeter.warmUp(); // while the parent still sets up
         String line;
         while ((line = in.readLine()) != null) {
             List<String> f = List.of(line.split("\t", -1));
@@ -76,13 +77,21 @@ public final class IpcPeer {
             MessagePattern pattern = new MessagePattern(arena, size);
             MemorySegment buf = arena.allocate(size, 64);
             PhaseCounts counts = new PhaseCounts();
-            for (int i = 0; i < schedule.length(); i++) {
-                char phase = schedule.charAt(i);
-                try (EntryMeter meter = Character.isUpperCase(phase) ? EntryMeter.open() : EntryMeter.OFF) {
+            EntryMeter counting = EntryMeter.OFF; // opened at the first counted phase, kept for the next
+            try {
+                for (int i = 0; i < schedule.length(); i++) {
+                    char phase = schedule.charAt(i);
+                    boolean counted = Character.isUpperCase(phase);
+                    if (counted && counting == EntryMeter.OFF) {
+                        counting = EntryMeter.open();
+                    }
+                    EntryMeter meter = counted ? counting : EntryMeter.OFF;
                     long n = Character.toLowerCase(phase) == 'r' ? echo(ch, pattern, buf, fault, meter)
                             : drain(ch, pattern, buf, meter);
                     counts.record(phase, n, meter);
                 }
+            } finally {
+                counting.close();
             }
             reply("DONE", Long.toString(counts.roundTripEntries), Long.toString(counts.roundTrips),
                     Long.toString(counts.oneWayEntries), Long.toString(counts.oneWayMessages), counts.note);

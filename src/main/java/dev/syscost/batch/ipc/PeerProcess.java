@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The peer: a second JVM running this same code ({@link IpcPeer#main}, which is also
- * {@code syscost __ipc-peer}), started with the current java binary and class path. It is driven by tab-separated lines on its stdin and answers with
- * {@code @ipc ...} lines on stdout; anything else it prints is kept for error messages.
+ * {@code syscost __ipc-peer}), started with the current java binary and class path. It is driven by
+ * tab-separated lines on its stdin and answers with {@code @ipc ...} lines on stdout; anything else it
+ * prints is kept for error messages.
  */
 final class PeerProcess implements AutoCloseable {
     static final String PREFIX = "@ipc ";
@@ -58,7 +59,7 @@ final class PeerProcess implements AutoCloseable {
         }
     }
 
-    /** "the peer process exited (exit code N)" if it has or does within a second (its pipes close first), else null. */
+    /** "the peer process exited (exit code N)" if it has, or does within a second (its pipes close first); else null. */
     String exitDescription() {
         try {
             if (!process.waitFor(1, TimeUnit.SECONDS)) {

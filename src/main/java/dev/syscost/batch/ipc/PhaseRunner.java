@@ -11,7 +11,7 @@ import org.HdrHistogram.Histogram;
 final class PhaseRunner {
     private static final long MAX_RECORDABLE_NS = 10_000_000_000L;
     private static final long COUNTED_MESSAGES = 2_000;
-    private static final long COUNTED_MIN_BUDGET_NS = 50_000_000L;
+    private static final long COUNTED_MIN_BUDGET_NS = 20_000_000L;
     private final Channel ch;
     private final MessagePattern pattern;
     private final MemorySegment in;
@@ -29,15 +29,14 @@ final class PhaseRunner {
     /** Messages and this thread's kernel entries in one counted phase; entries -1 when not counted. */
     record Counted(long messages, long entries, String note) {}
 
-    /** The schedule {@code "r" + "r"×trials + "t" + "t"×trials + "RT"} for {@code config}. */
+    /** The schedule {@code "r" + "r"×trials + "t" + "t"×trials + "RT"}: warm-ups, timed trials, counted phases. */
     static String schedule(IpcConfig config) {
         return "r" + "r".repeat(config.trials()) + "t" + "t".repeat(config.trials()) + "RT";
     }
 
-    /** Runs {@link #schedule} with the peer, reporting each step to {@code status}. */
-    Measured runAll(IpcConfig config, Consumer<String> status) {
+    /** Runs {@link #schedule} with the peer, trials of at most {@code budgetNs}, reporting each step to {@code status}. */
+    Measured runAll(IpcConfig config, long budgetNs, Consumer<String> status) {
         long max = config.messagesPerTrial();
-        long budgetNs = config.trialBudgetNs();
         int trials = config.trials();
         status.accept("warm-up");
         roundTrips(new Histogram(MAX_RECORDABLE_NS, 3), max, budgetNs, EntryMeter.OFF);
@@ -65,11 +64,9 @@ final class PhaseRunner {
         long countedBudgetNs = Math.max(budgetNs, COUNTED_MIN_BUDGET_NS);
         Histogram discarded = new Histogram(MAX_RECORDABLE_NS, 3); // allocated outside the counted phase
         Counted rt;
-        try (EntryMeter m = EntryMeter.open()) {
-            rt = new Counted(roundTrips(discarded, counted, countedBudgetNs, m), m.entries(), m.note());
-        }
         Counted ow;
         try (EntryMeter m = EntryMeter.open()) {
+            rt = new Counted(roundTrips(discarded, counted, countedBudgetNs, m), m.entries(), m.note());
             ow = new Counted(oneWay(counted, countedBudgetNs, m)[0], m.entries(), m.note());
         }
         return new Measured(all, p50s, roundTrips, rates, oneWay, rt, ow);

@@ -42,7 +42,8 @@ final class TransportBench {
     }
 
 
-    TransportResult measure(Transport t, int size, Progress progress, int step, int steps) {
+    /** Measures {@code t} at {@code size} with trials of at most {@code trialBudgetNs}. */
+    TransportResult measure(Transport t, int size, long trialBudgetNs, Progress progress, int step, int steps) {
         String label = t.id() + " " + size + " B";
         if (t == Transport.SHM_SPIN && !cpus.twoCpus()) {
             return unavailable(t, size, "spinning needs the two processes on different CPUs; on one CPU the spinner"
@@ -71,15 +72,15 @@ final class TransportBench {
         }
         try (Arena arena = Arena.ofConfined(); ch) {
             return runSchedule(t, size, label, ch, new MessagePattern(arena, size), arena.allocate(size, 64),
-                    progress, step, steps);
+                    trialBudgetNs, progress, step, steps);
         }
     }
 
     private TransportResult runSchedule(Transport t, int size, String label, Channel ch, MessagePattern pattern,
-            MemorySegment in, Progress progress, int step, int steps) {
+            MemorySegment in, long trialBudgetNs, Progress progress, int step, int steps) {
         PhaseRunner phases = new PhaseRunner(ch, pattern, in);
         String schedule = PhaseRunner.schedule(config);
-        long limitNs = schedule.length() * 2 * config.trialBudgetNs() + 20_000_000_000L;
+        long limitNs = schedule.length() * 2 * Math.max(trialBudgetNs, 20_000_000L) + 20_000_000_000L;
         AtomicBoolean fired = new AtomicBoolean();
         ScheduledFuture<?> alarm = watchdog.schedule(() -> {
             fired.set(true);
@@ -89,7 +90,7 @@ final class TransportBench {
         peer.watch(ch);
         PhaseRunner.Measured m;
         try {
-            m = phases.runAll(config, detail -> progress.step(step, steps, label, detail));
+            m = phases.runAll(config, trialBudgetNs, detail -> progress.step(step, steps, label, detail));
         } catch (MessageCheckException e) {
             throw new SyscostException(label + ": " + e.getMessage() + "; the transport lost or damaged data", e);
         } catch (RuntimeException e) {
