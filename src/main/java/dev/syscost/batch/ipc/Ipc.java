@@ -26,37 +26,19 @@ public final class Ipc {
     /** Runs the measurements described by {@code config} on the calling thread, pinned for the duration. */
     public static IpcResult run(IpcConfig config, Progress progress) {
         BitSet saved = affinityOrEmpty();
-        CpuPlan cpus = CpuPlan.choose(config.placement(), saved);
-        if (cpus.parentCpu() >= 0) {
-            try {
-                Libc.pinToCpu(0, cpus.parentCpu());
-            } catch (NativeException e) {
-                cpus = cpus.unpinned(e.getMessage());
-            }
-        }
+        CpuPlan cpus = pinParent(CpuPlan.choose(config.placement(), saved));
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "syscost-ipc-watchdog");
             t.setDaemon(true);
             return t;
         });
-        List<TransportResult> results = new ArrayList<>();
-        long shortestBudgetNs = config.trialBudgetNs();
-        Environment env;
+        Run run;
         try (IpcSession session = IpcSession.open(config.tempDir())) {
-            env = Environment.detect(); // while the peer JVM starts
+            Environment env = Environment.detect(); // while the peer JVM starts
             EntryMeter.warmUp();
             TransportBench bench = new TransportBench(config, session.peer(), session.dir(), watchdog, cpus,
                     System.getProperty(FAULT_PROPERTY, "none"));
-            int steps = config.transports().size() * config.messageSizesBytes().size();
-            long deadline = System.nanoTime() + config.runBudgetNs();
-            int step = 0;
-            for (Transport t : config.transports()) {
-                for (int size : config.messageSizesBytes()) {
-                    long budgetNs = trialBudgetNs(config, deadline - System.nanoTime(), steps - step);
-                    shortestBudgetNs = Math.min(shortestBudgetNs, budgetNs);
-                    results.add(bench.measure(t, size, budgetNs, progress, ++step, steps));
-                }
-            }
+            run = measureAll(config, bench, progress, env);
         } finally {
             watchdog.shutdownNow();
             if (cpus.parentCpu() >= 0 && !saved.isEmpty()) {
@@ -64,18 +46,52 @@ public final class Ipc {
             }
             progress.close();
         }
-        List<String> warnings = new ArrayList<>(env.warnings());
+        List<String> warnings = new ArrayList<>(run.env().warnings());
         warnings.addAll(cpus.warnings());
-        if (shortestBudgetNs < config.trialBudgetNs()) {
-            warnings.add(String.format(Locale.ROOT, "trials were cut from %d ms to as little as %.1f ms to finish"
-                    + " within %.1f s: the machine is slow or loaded, so results are coarser",
-                    config.trialBudgetNs() / 1_000_000, shortestBudgetNs / 1e6, config.runBudgetNs() / 1e9));
-        }
-        warnings.addAll(warningsFor(results));
-        return new IpcResult(IpcResult.SCHEMA, env, config.quick(), cpus.placement(),
+        warnings.addAll(run.warnings());
+        warnings.addAll(warningsFor(run.results()));
+        return new IpcResult(IpcResult.SCHEMA, run.env(), config.quick(), cpus.placement(),
                 cpus.parentCpu(), cpus.childCpu(), config.trials(), config.messagesPerTrial(),
                 config.trialBudgetNs() / 1_000_000, IpcResult.LATENCY_METHOD, IpcResult.THROUGHPUT_METHOD,
-                IpcResult.KERNEL_ENTRIES_METHOD, results, warnings);
+                IpcResult.KERNEL_ENTRIES_METHOD, run.results(), warnings);
+    }
+
+    private record Run(Environment env, List<TransportResult> results, List<String> warnings) {}
+
+    /** Every transport at every size, each with the trial length the run's time budget still allows. */
+    private static Run measureAll(IpcConfig config, TransportBench bench, Progress progress, Environment env) {
+        List<TransportResult> results = new ArrayList<>();
+        int steps = config.transports().size() * config.messageSizesBytes().size();
+        long deadline = System.nanoTime() + config.runBudgetNs();
+        long shortestNs = config.trialBudgetNs();
+        int step = 0;
+        for (Transport t : config.transports()) {
+            for (int size : config.messageSizesBytes()) {
+                long budgetNs = trialBudgetNs(config, deadline - System.nanoTime(), steps - step);
+                shortestNs = Math.min(shortestNs, budgetNs);
+                results.add(bench.measure(t, size, budgetNs, progress, ++step, steps));
+            }
+        }
+        List<String> warnings = new ArrayList<>(bench.placementWarnings());
+        if (shortestNs < config.trialBudgetNs()) {
+            warnings.add(String.format(Locale.ROOT, "trials were cut from %d ms to as little as %.1f ms to finish"
+                    + " within %.1f s: the machine is slow or loaded, so results are coarser",
+                    config.trialBudgetNs() / 1_000_000, shortestNs / 1e6, config.runBudgetNs() / 1e9));
+        }
+        return new Run(env, results, warnings);
+    }
+
+    /** Pins the calling (measuring) thread as planned; the plan becomes "unpinned" if that is refused. */
+    private static CpuPlan pinParent(CpuPlan cpus) {
+        if (cpus.parentCpu() < 0) {
+            return cpus;
+        }
+        try {
+            Libc.pinToCpu(0, cpus.parentCpu());
+            return cpus;
+        } catch (NativeException e) {
+            return cpus.unpinned(e.getMessage());
+        }
     }
 
     /**

@@ -9,7 +9,9 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,7 @@ final class TransportBench {
     private final ScheduledExecutorService watchdog;
     private final CpuPlan cpus;
     private final String fault;
+    private final Set<String> placementWarnings = new LinkedHashSet<>();
 
     TransportBench(IpcConfig config, PeerProcess peer, Path dir, ScheduledExecutorService watchdog, CpuPlan cpus,
             String fault) {
@@ -66,6 +69,7 @@ final class TransportBench {
                 return unavailable(t, size, "the peer could not join: " + reply.get(1));
             }
             expectKind(reply, "CONNECTED");
+            notePeerPlacement(reply);
             ch = offer.accept();
         } finally {
             offer.close();
@@ -120,6 +124,22 @@ final class TransportBench {
                 all.getValueAtPercentile(99.9), all.getMinValue(), all.getMaxValue(),
                 Stats.summarize(m.p50sNs()).relativeSpread(), m.oneWayMessages(), tp.median(), tp.median() * size / 1e6,
                 tp.relativeSpread(), entries.perMessage(), entries.perRoundTrip(), entries.note());
+    }
+
+    /** Where the peer placement differs from the plan: what the report must say. */
+    Set<String> placementWarnings() {
+        return placementWarnings;
+    }
+
+    /** CONNECTED, the CPU the peer runs on, "pinned" or why not. */
+    private void notePeerPlacement(List<String> connected) {
+        String pin = connected.size() > 2 ? connected.get(2) : "";
+        if (cpus.childCpu() >= 0 && !pin.equals("pinned")) {
+            placementWarnings.add("the peer could not pin itself to CPU " + cpus.childCpu() + " (" + pin
+                    + "); it ran where the scheduler put it");
+        } else if (cpus.childCpu() >= 0 && !connected.get(1).equals(Integer.toString(cpus.childCpu()))) {
+            placementWarnings.add("the peer reported CPU " + connected.get(1) + ", not CPU " + cpus.childCpu());
+        }
     }
 
     private TransportResult unavailable(Transport t, int size, String reason) {
