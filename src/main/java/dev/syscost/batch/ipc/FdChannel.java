@@ -9,6 +9,7 @@ final class FdChannel implements Channel {
     private final String name;
     private final int readFd;
     private final int writeFd;
+    private boolean closed;
 
     FdChannel(String name, int readFd, int writeFd) {
         this.name = name;
@@ -52,6 +53,10 @@ final class FdChannel implements Channel {
 
     @Override
     public void close() {
+        if (closed) {
+            return; // a second close could hit a descriptor number the process has since reused
+        }
+        closed = true;
         Libc.close(readFd);
         if (writeFd != readFd) {
             Libc.close(writeFd);

@@ -51,10 +51,10 @@ public record IpcConfig(List<Transport> transports, List<Integer> messageSizesBy
                 false, Path.of(System.getProperty("java.io.tmpdir")), 250_000_000L, 48_000_000_000L);
     }
 
-    /** The quick run: 3 trials of ≤ 2,000 messages or 30 ms, within 6.5 s (plus two JVM start-ups). */
+    /** The quick run: 3 trials of ≤ 2,000 messages or 30 ms, within 5 s (plus the JVMs' start-up). */
     public static IpcConfig quickDefaults() {
         return new IpcConfig(List.of(Transport.values()), parseSizes(DEFAULT_SIZES), 2_000, 3, Placement.DIFFERENT,
-                true, Path.of(System.getProperty("java.io.tmpdir")), 30_000_000L, 6_500_000_000L);
+                true, Path.of(System.getProperty("java.io.tmpdir")), 30_000_000L, 5_000_000_000L);
     }
 
     public IpcConfig withTransports(List<Transport> t) {

@@ -34,6 +34,7 @@ final class ShmChannel implements Channel {
     private final Doorbell rxSpace;
     private final Runnable onClose;
     private volatile boolean aborted;
+    private boolean closed;
     private int txHead;
     private int rxTail;
 
@@ -116,6 +117,10 @@ final class ShmChannel implements Channel {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         txData.close();
         txSpace.close();
         rxData.close();
