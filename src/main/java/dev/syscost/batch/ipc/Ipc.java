@@ -73,7 +73,7 @@ public final class Ipc {
             }
         }
         List<String> warnings = new ArrayList<>(bench.placementWarnings());
-        if (shortestNs < config.trialBudgetNs()) {
+        if (shortestNs < 0.9 * config.trialBudgetNs()) {
             warnings.add(String.format(Locale.ROOT, "trials were cut from %d ms to as little as %.1f ms to finish"
                     + " within %.1f s: the machine is slow or loaded, so results are coarser",
                     config.trialBudgetNs() / 1_000_000, shortestNs / 1e6, config.runBudgetNs() / 1e9));
