@@ -89,8 +89,8 @@ final class PeerProcess implements AutoCloseable {
                 .orElse(System.getProperty("java.home") + "/bin/java");
         List<String> cmd = new ArrayList<>(Arrays.asList(java, "--enable-native-access=ALL-UNNAMED",
                 "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx256m", "-Duser.language=en"));
-        sharedArchive().ifPresent(archive -> cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive,
-                "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
+        sharedArchive().ifPresent(archive -> cmd.addAll(List.of("-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
         if (PerfEvents.forcedOff()) {
             cmd.add("-D" + PerfEvents.DISABLE_PROPERTY + "=true");
         }
@@ -101,16 +101,19 @@ final class PeerProcess implements AutoCloseable {
     }
 
     /**
-     * The class-data archive this JVM was started with (the launcher makes one), read-only for the peer:
-     * it halves the peer's start-up on a small machine. From /proc, to avoid loading java.management.
+     * A class-data archive for the peer, next to the one the launcher gives this JVM ({@code syscost-peer.jsa}
+     * beside {@code syscost.jsa}); the JVM makes it on the first run and checks it on every later one. It
+     * cuts the peer's start-up, which competes with the parent's for a small machine's CPUs. Found through
+     * /proc, to avoid loading java.management; none when this JVM has no archive (tests, the API).
      */
     private static Optional<String> sharedArchive() {
         try {
             String cmdline = Files.readString(Path.of("/proc/self/cmdline"), StandardCharsets.UTF_8);
             return Arrays.stream(cmdline.split("\u0000"))
                     .filter(a -> a.startsWith("-XX:SharedArchiveFile="))
-                    .map(a -> a.substring("-XX:SharedArchiveFile=".length()))
-                    .filter(f -> Files.isRegularFile(Path.of(f)))
+                    .map(a -> Path.of(a.substring("-XX:SharedArchiveFile=".length())).toAbsolutePath())
+                    .filter(p -> p.getParent() != null && Files.isWritable(p.getParent()))
+                    .map(p -> p.resolveSibling("syscost-peer.jsa").toString())
                     .findFirst();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
@@ -187,7 +190,7 @@ final class PeerProcess implements AutoCloseable {
         try {
             if (process.isAlive()) {
                 toPeer.println("QUIT");
-                process.waitFor(1, TimeUnit.SECONDS);
+                process.waitFor(3, TimeUnit.SECONDS); // the first run also writes the peer's class archive
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
