@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Measures round-trip latency (p50/p99/p99.9) and one-way throughput between two processes",
             "over a pipe, a UNIX stream socket, TCP loopback, and shared memory signalled by eventfd, by futex,",
             "or by spinning; with CPU placement stated and kernel entries per message counted.",
-            "About 40 s by default, under 10 s with --quick."})
+            "Keeps to 48 s of measuring by default and 5 s with --quick (plus JVM start-up), shortening trials if it must."})
 public final class IpcCommand implements Callable<Integer> {
     @Option(names = "--transports", paramLabel = "LIST",
             description = "Comma-separated, from: pipe, unix_stream, tcp_loopback, shm_eventfd, shm_futex, shm_spin (default: all).")

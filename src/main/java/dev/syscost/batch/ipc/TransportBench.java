@@ -44,7 +44,6 @@ final class TransportBench {
         this.fault = fault;
     }
 
-
     /** Measures {@code t} at {@code size} with trials of at most {@code trialBudgetNs}. */
     TransportResult measure(Transport t, int size, long trialBudgetNs, Progress progress, int step, int steps) {
         String label = t.id() + " " + size + " B";
