@@ -1,0 +1,44 @@
+package dev.syscost.batch.amortize;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The chunk size from which per-call overhead is at most 50% and at most 5% of a call's time:
+ * measured (the smallest swept size from which every larger one stays under the line) and, beside it,
+ * where the fitted line alone puts it ({@code interceptNs / slope} scaled; null when the fit gives none).
+ */
+public record BreakEven(Long overheadLe50Bytes, Long overheadLe5Bytes, Double fitLe50Bytes, Double fitLe5Bytes,
+        String note) {
+
+    static BreakEven of(List<ChunkPoint> points, SlopeFit fit) {
+        if (fit == null) {
+            return new BreakEven(null, null, null, null, "needs at least two chunk sizes to fit a per-byte slope");
+        }
+        if (!fit.hasPerByteCost()) {
+            return new BreakEven(null, null, null, null,
+                    "no per-byte cost measured: every call is overhead, so no chunk size amortises it");
+        }
+        Long le50 = firstStayingAtOrBelow(points, 0.50);
+        Long le5 = firstStayingAtOrBelow(points, 0.05);
+        Double fit50 = fit.interceptNs() > 0 ? fit.interceptNs() / fit.slopeNsPerByte() : null;
+        Double fit5 = fit.interceptNs() > 0 ? 19 * fit.interceptNs() / fit.slopeNsPerByte() : null;
+        long largest = points.getLast().chunkBytes();
+        String note = le5 != null ? "" : String.format(Locale.ROOT, "overhead stays above %s up to %d B",
+                le50 == null ? "50%" : "5%", largest);
+        return new BreakEven(le50, le5, fit50, fit5, note);
+    }
+
+    private static Long firstStayingAtOrBelow(List<ChunkPoint> points, double share) {
+        Long first = null;
+        for (ChunkPoint p : points) {
+            boolean below = p.overheadShare() != null && p.overheadShare() <= share;
+            if (below && first == null) {
+                first = p.chunkBytes();
+            } else if (!below) {
+                first = null;
+            }
+        }
+        return first;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.syscost.batch.amortize;
+
+import java.util.List;
+
+/**
+ * The least-squares line {@code nsPerCall = interceptNs + slopeNsPerByte × chunkBytes} through the
+ * large-chunk points, where the per-byte work dominates: its slope is the cost of moving one byte,
+ * and what a call costs beyond {@code slope × size} is per-call overhead.
+ */
+public record SlopeFit(double slopeNsPerByte, double interceptNs, List<Long> fitChunkBytes, double r2) {
+    /** Chunks at least this large are fitted (or the largest three swept sizes, if fewer). */
+    static final long LARGE_CHUNK_BYTES = 64 * 1024;
+
+    /** Fits the points at or above {@link #LARGE_CHUNK_BYTES}; null with fewer than two sizes. */
+    static SlopeFit of(List<ChunkPoint> points) {
+        List<ChunkPoint> large = points.stream().filter(p -> p.chunkBytes() >= LARGE_CHUNK_BYTES).toList();
+        if (large.size() < 2) {
+            large = points.subList(Math.max(0, points.size() - 3), points.size());
+        }
+        if (large.size() < 2) {
+            return null;
+        }
+        int n = large.size();
+        double sx = 0, sy = 0;
+        for (ChunkPoint p : large) {
+            sx += p.chunkBytes();
+            sy += p.nsPerCall();
+        }
+        double mx = sx / n, my = sy / n, sxx = 0, sxy = 0, syy = 0;
+        for (ChunkPoint p : large) {
+            double dx = p.chunkBytes() - mx, dy = p.nsPerCall() - my;
+            sxx += dx * dx;
+            sxy += dx * dy;
+            syy += dy * dy;
+        }
+        double slope = sxx == 0 ? 0 : sxy / sxx;
+        double r2 = sxx == 0 || syy == 0 ? 0 : (sxy * sxy) / (sxx * syy);
+        return new SlopeFit(slope, my - slope * mx, large.stream().map(ChunkPoint::chunkBytes).toList(), r2);
+    }
+
+    /** The share of a call's {@code nsPerCall} that is not per-byte work, in [0, 1]. */
+    Double overheadShare(long chunkBytes, double nsPerCall) {
+        if (nsPerCall <= 0) {
+            return null;
+        }
+        double perByte = Math.max(0, slopeNsPerByte) * chunkBytes;
+        return Math.clamp(1 - perByte / nsPerCall, 0.0, 1.0);
+    }
+
+    /** Whether the fit found a per-byte cost at all (not so for /dev/null, which moves nothing). */
+    boolean hasPerByteCost() {
+        return slopeNsPerByte > 0;
+    }
+}
