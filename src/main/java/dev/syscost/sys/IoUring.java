@@ -223,7 +223,8 @@ public final class IoUring implements AutoCloseable {
 
     /**
      * Publishes the queued SQEs and waits for {@code count} completions: one io_uring_enter with
-     * GETEVENTS normally; with SQPOLL only a wake-up enter when the poller sleeps, then a user-space spin.
+     * GETEVENTS normally; with SQPOLL a wake-up enter only when the poller sleeps, then a short
+     * user-space spin, then a GETEVENTS enter if the completions are still missing.
      * Returns the sum of the completions' results (bytes), or a negative errno of the first failure.
      */
     public long submitAndWait(int count) {
@@ -255,16 +256,20 @@ public final class IoUring implements AutoCloseable {
         int head = (int) INT.getAcquire(cqRing, cqHead);
         int mask = cqRing.get(JAVA_INT, cqMask);
         int seen = 0;
+        int spins = 0;
         while (seen < count) {
             int tail = (int) INT.getAcquire(cqRing, cqTail);
             if (tail == head) {
-                if (!spin) {
+                // With SQPOLL, spin briefly for the poller's completions; past that (or without SQPOLL),
+                // sleep in the kernel until they arrive, as liburing's io_uring_wait_cqe does, so a
+                // poller sharing this CPU gets to run.
+                if (spin && ++spins < 256) {
+                    Thread.onSpinWait();
+                } else {
                     long r = enter(0, count - seen, IORING_ENTER_GETEVENTS);
                     if (r < 0) {
                         return r;
                     }
-                } else {
-                    Thread.onSpinWait();
                 }
                 continue;
             }

@@ -27,10 +27,13 @@ final class JavaApiBench {
     private abstract static class RecordWriter implements Workload {
         final FileOutputStream file;
         final int recordBytes;
+        /** Records per counting run: enough to fill the buffer several times, so one flush weighs little. */
+        final long countReps;
 
-        RecordWriter(FileOutputStream file, int recordBytes) {
+        RecordWriter(FileOutputStream file, int recordBytes, int bufferBytes) {
             this.file = file;
             this.recordBytes = recordBytes;
+            this.countReps = 4L * bufferBytes / recordBytes + 1;
         }
 
         abstract void write() throws IOException;
@@ -65,9 +68,9 @@ final class JavaApiBench {
         }
     }
 
-    private static RecordWriter stream(FileOutputStream file, OutputStream out, int recordBytes) {
+    private static RecordWriter stream(FileOutputStream file, OutputStream out, int bufferBytes, int recordBytes) {
         byte[] record = new byte[recordBytes];
-        return new RecordWriter(file, recordBytes) {
+        return new RecordWriter(file, recordBytes, bufferBytes) {
             @Override
             void write() throws IOException {
                 out.write(record, 0, recordBytes);
@@ -82,7 +85,7 @@ final class JavaApiBench {
 
     private static RecordWriter channel(FileOutputStream file, ByteBuffer buffer, int recordBytes) {
         FileChannel ch = file.getChannel();
-        return new RecordWriter(file, recordBytes) {
+        return new RecordWriter(file, recordBytes, 0) {
             @Override
             void write() throws IOException {
                 buffer.clear().limit(recordBytes);
@@ -97,13 +100,13 @@ final class JavaApiBench {
         for (int size : RECORD_SIZES) {
             try (FileOutputStream file = new FileOutputStream(path.toFile())) {
                 step.run();
-                points.add(point("FileOutputStream", stream(file, file, size), budget, entries));
+                points.add(point("FileOutputStream", stream(file, file, 0, size), budget, entries));
                 step.run();
-                points.add(point("BufferedOutputStream 8 KiB", stream(file, new BufferedOutputStream(file), size),
+                points.add(point("BufferedOutputStream 8 KiB", stream(file, new BufferedOutputStream(file), 8192, size),
                         budget, entries));
                 step.run();
                 points.add(point("BufferedOutputStream 64 KiB",
-                        stream(file, new BufferedOutputStream(file, LARGE_BUFFER_BYTES), size), budget, entries));
+                        stream(file, new BufferedOutputStream(file, LARGE_BUFFER_BYTES), LARGE_BUFFER_BYTES, size), budget, entries));
                 step.run();
                 points.add(point("FileChannel heap buffer", channel(file, ByteBuffer.allocate(size), size), budget,
                         entries));
@@ -121,8 +124,9 @@ final class JavaApiBench {
     private static JavaApiPoint point(String api, RecordWriter w, Budget budget, EntryCount entries) {
         Trials.Timing t = Trials.measure(w, budget, api + " " + w.recordBytes + " B");
         Stats.Summary s = t.nsPerRep();
-        // a full trial's worth, so an 8 KiB buffer's one write per 8192 one-byte records shows
-        Double perRecord = entries.perRep(w, t.repsPerTrial());
+        // a trial's worth, and at least four buffers full, so an 8 KiB buffer's one write per 8192 one-byte
+        // records shows rather than the flush that ends the run
+        Double perRecord = entries.perRep(w, Math.min(w.maxReps(), Math.max(t.repsPerTrial(), w.countReps)));
         return new JavaApiPoint(api, w.recordBytes, s.median(), s.p10(), s.p90(), w.recordBytes * 1000.0 / s.median(),
                 perRecord);
     }

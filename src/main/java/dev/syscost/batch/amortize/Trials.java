@@ -32,18 +32,36 @@ final class Trials {
         return new Timing(Stats.summarize(samples), reps);
     }
 
-    /** Grows the repetitions fourfold until a run takes an eighth of a trial, then scales to a full one. */
+    /**
+     * Grows the repetitions fourfold until a run takes an eighth of a trial, then rescales to a full
+     * trial and re-times, up to three times: the first runs are slow (interpreted, cold caches), and
+     * scaling from them alone would leave the trials far too short.
+     */
     private static long calibrate(Workload w, long trialNs, String what) {
         long reps = 1;
         long max = Math.max(1, w.maxReps());
+        long elapsed;
         while (true) {
-            long elapsed = runChecked(w, reps, what);
+            elapsed = runChecked(w, reps, what);
             if (elapsed >= trialNs / 8 || reps >= max) {
-                double perRep = Math.max(1.0, (double) elapsed / reps);
-                return Math.clamp((long) (trialNs / perRep), 1L, max);
+                break;
             }
             reps = Math.min(max, reps * 4);
         }
+        for (int round = 0; round < 3; round++) {
+            long next = scale(reps, elapsed, trialNs, max);
+            if (next <= reps * 5 / 4 && next >= reps * 3 / 4) {
+                return next;
+            }
+            reps = next;
+            elapsed = runChecked(w, reps, what);
+        }
+        return scale(reps, elapsed, trialNs, max);
+    }
+
+    private static long scale(long reps, long elapsed, long trialNs, long max) {
+        double perRep = Math.max(1.0, (double) elapsed / reps);
+        return Math.clamp((long) (trialNs / perRep), 1L, max);
     }
 
     private static long runChecked(Workload w, long reps, String what) {
