@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "write APIs mapped to kernel entries. About 60 s; --quick about 10 s.",
         })
 public final class AmortizeCommand implements Callable<Integer> {
-    @Option(names = "--quick", description = "Coarser and faster (≤ 10 s): powers-of-4 sizes, fewer batches, 5 short trials.")
+    @Option(names = "--quick", description = "Coarser and faster (≤ 10 s): powers-of-4 sizes, fewer batches, 15 short trials.")
     boolean quick;
 
     @Option(names = "--sizes", paramLabel = "LIST",
@@ -45,7 +45,7 @@ public final class AmortizeCommand implements Callable<Integer> {
             description = "Target of the write/writev and io_uring comparisons (default: devnull).")
     String batchTarget;
 
-    @Option(names = "--trials", paramLabel = "N", description = "Trials per point (1..1000; default 9, quick 5).")
+    @Option(names = "--trials", paramLabel = "N", description = "Trials per point (1..1000; default 41, quick 15).")
     Integer trials;
 
     @Option(names = "--tmpdir", paramLabel = "DIR",

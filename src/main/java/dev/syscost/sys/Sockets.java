@@ -28,6 +28,8 @@ public final class Sockets {
     public static final int SO_RCVBUF = 8;
     public static final int SO_RCVTIMEO = 20;
     public static final int SO_RCVBUFFORCE = 33;
+    public static final int IPPROTO_TCP = 6;
+    public static final int TCP_NODELAY = 1;
     public static final int SHUT_RD = 0;
     public static final int SHUT_WR = 1;
     /** 127.0.0.1 in host order. */
@@ -63,9 +65,13 @@ public final class Sockets {
 
     private Sockets() {}
 
-    private static final class H {
+    // One holder per use, so a socketpair does not pay for resolving the TCP and UDP handles.
+    private static final class Pair {
         static final MethodHandle SOCKETPAIR = Native.downcallErrno("socketpair",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+    }
+
+    private static final class H {
         static final MethodHandle SOCKET = Native.downcallErrno("socket",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
         static final MethodHandle BIND = Native.downcallErrno("bind",
@@ -82,6 +88,9 @@ public final class Sockets {
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
         static final MethodHandle SHUTDOWN = Native.downcallErrno("shutdown",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    }
+
+    private static final class Send {
         static final MethodHandle SENDTO = Native.downcall("sendto",
                 FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
         static final MethodHandle SENDMMSG = Native.downcall("sendmmsg",
@@ -111,7 +120,7 @@ public final class Sockets {
     public static int[] socketpair(int type) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment fds = arena.allocate(JAVA_INT, 2);
-            checked(H.SOCKETPAIR, "socketpair(AF_UNIX)", "raise the open-file limit (ulimit -n)",
+            checked(Pair.SOCKETPAIR, "socketpair(AF_UNIX)", "raise the open-file limit (ulimit -n)",
                     AF_UNIX, type | SOCK_CLOEXEC, 0, fds);
             return new int[] {fds.getAtIndex(JAVA_INT, 0), fds.getAtIndex(JAVA_INT, 1)};
         }
@@ -184,7 +193,7 @@ public final class Sockets {
     /** {@code sendto(fd, buf, len, 0, addr, addrlen)} unchecked, for timed loops: bytes sent or -1. */
     public static long sendto(int fd, MemorySegment buf, long len, MemorySegment addr) {
         try {
-            return (long) H.SENDTO.invokeExact(fd, buf, len, 0, addr, (int) addr.byteSize());
+            return (long) Send.SENDTO.invokeExact(fd, buf, len, 0, addr, (int) addr.byteSize());
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
@@ -193,7 +202,7 @@ public final class Sockets {
     /** {@code sendmmsg(fd, msgvec, vlen, 0)} unchecked, for timed loops: messages sent or -1. */
     public static int sendmmsg(int fd, MemorySegment msgvec, int vlen) {
         try {
-            return (int) H.SENDMMSG.invokeExact(fd, msgvec, vlen, 0);
+            return (int) Send.SENDMMSG.invokeExact(fd, msgvec, vlen, 0);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

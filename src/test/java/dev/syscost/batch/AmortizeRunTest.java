@@ -77,7 +77,7 @@ class AmortizeRunTest {
 
     @Test
     void shouldRemoveTempFilesAndThreadsWhenARunFails() throws Exception {
-        AmortizeConfig config = small().withSizes(List.of(1L, 2L, 4L, 8L, 16L, 32L, 64L)).withTrials(50)
+        AmortizeConfig config = small().withSizes(List.of(1L, 2L, 4L, 8L, 16L, 32L, 64L)).withTrials(400)
                 .withTargets(List.of(TargetKind.PIPE, TargetKind.FILE)).withParts(EnumSet.of(AmortizePart.SWEEP));
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread runner = new Thread(() -> {

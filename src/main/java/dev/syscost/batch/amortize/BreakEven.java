@@ -17,7 +17,8 @@ public record BreakEven(Long overheadLe50Bytes, Long overheadLe5Bytes, Double fi
         }
         if (!fit.hasPerByteCost()) {
             return new BreakEven(null, null, null, null,
-                    "no per-byte cost measured: every call is overhead, so no chunk size amortises it");
+                    "no per-byte cost distinguishable from noise (slope's 95% interval includes 0): every call is"
+                    + " overhead, so no chunk size amortises it");
         }
         Long le50 = firstStayingAtOrBelow(points, 0.50);
         Long le5 = firstStayingAtOrBelow(points, 0.05);

@@ -86,6 +86,7 @@ public final class Measurements implements AutoCloseable {
     public List<String> warnings(List<TargetSweep> sweeps, List<BatchSection> batched, JavaApiSection java) {
         List<String> w = new ArrayList<>();
         int noisy = 0, total = 0;
+        List<String> lossy = new ArrayList<>();
         for (TargetSweep s : sweeps) {
             for (ChunkPoint p : s.points()) {
                 total++;
@@ -100,11 +101,13 @@ public final class Measurements implements AutoCloseable {
                 total++;
                 noisy += spread(p.nsPerOpP10(), p.nsPerOpP90(), p.nsPerOp()) ? 1 : 0;
                 if (p.deliveredShare() != null && p.deliveredShare() < 0.99) {
-                    w.add(String.format(Locale.ROOT, "%s x%d: only %.0f%% of UDP datagrams were received"
-                            + " (receive buffer overflowed); the send cost of dropped datagrams is lower",
-                            p.api(), p.batch(), 100 * p.deliveredShare()));
+                    lossy.add(String.format(Locale.ROOT, "%s x%d %.0f%%", p.api(), p.batch(), 100 * p.deliveredShare()));
                 }
             }
+        }
+        if (!lossy.isEmpty()) {
+            w.add("UDP datagrams dropped (receive buffer overflowed; the receiver did not keep up): received "
+                    + String.join(", ", lossy) + "; a dropped datagram costs the sender less");
         }
         if (java != null) {
             for (JavaApiPoint p : java.points()) {

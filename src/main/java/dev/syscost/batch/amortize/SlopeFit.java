@@ -7,7 +7,12 @@ import java.util.List;
  * large-chunk points, where the per-byte work dominates: its slope is the cost of moving one byte,
  * and what a call costs beyond {@code slope × size} is per-call overhead.
  */
-public record SlopeFit(double slopeNsPerByte, double interceptNs, List<Long> fitChunkBytes, double r2) {
+public record SlopeFit(double slopeNsPerByte, double interceptNs, List<Long> fitChunkBytes, double r2,
+        double slopeStdErrNsPerByte, boolean perByteCostSignificant) {
+    /** Two-sided 97.5% Student t quantiles for 1..10 degrees of freedom (index = dof); 2.0 beyond. */
+    private static final double[] T975 = {Double.NaN, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306,
+        2.262, 2.228};
+
     /** Chunks at least this large are fitted (or the largest three swept sizes, if fewer). */
     static final long LARGE_CHUNK_BYTES = 64 * 1024;
 
@@ -35,7 +40,16 @@ public record SlopeFit(double slopeNsPerByte, double interceptNs, List<Long> fit
         }
         double slope = sxx == 0 ? 0 : sxy / sxx;
         double r2 = sxx == 0 || syy == 0 ? 0 : (sxy * sxy) / (sxx * syy);
-        return new SlopeFit(slope, my - slope * mx, large.stream().map(ChunkPoint::chunkBytes).toList(), r2);
+        int dof = n - 2;
+        double stdErr = dof == 0 || sxx == 0 ? Double.NaN : Math.sqrt(Math.max(0, syy - slope * sxy) / dof / sxx);
+        // With two points there is no residual to judge by: a positive slope is taken as it is.
+        boolean significant = slope > 0 && (dof == 0 || slope > t975(dof) * stdErr);
+        return new SlopeFit(slope, my - slope * mx, large.stream().map(ChunkPoint::chunkBytes).toList(), r2,
+                stdErr, significant);
+    }
+
+    private static double t975(int dof) {
+        return dof < T975.length ? T975[dof] : 2.0;
     }
 
     /** The share of a call's {@code nsPerCall} that is not per-byte work, in [0, 1]. */
@@ -43,12 +57,15 @@ public record SlopeFit(double slopeNsPerByte, double interceptNs, List<Long> fit
         if (nsPerCall <= 0) {
             return null;
         }
-        double perByte = Math.max(0, slopeNsPerByte) * chunkBytes;
+        double perByte = hasPerByteCost() ? slopeNsPerByte * chunkBytes : 0;
         return Math.clamp(1 - perByte / nsPerCall, 0.0, 1.0);
     }
 
-    /** Whether the fit found a per-byte cost at all (not so for /dev/null, which moves nothing). */
+    /**
+     * Whether the fit found a per-byte cost at all: a slope whose 95% confidence interval excludes zero
+     * (not so for /dev/null, which moves nothing, whatever noise tilts the line).
+     */
     boolean hasPerByteCost() {
-        return slopeNsPerByte > 0;
+        return perByteCostSignificant;
     }
 }

@@ -89,6 +89,12 @@ final class Target implements AutoCloseable {
         if (kind == TargetKind.FILE) {
             Uio.lseekChecked(writeFd, 0, Uio.SEEK_SET);
         }
+        if (kind == TargetKind.TCP) {
+            // Nagle may hold the last small segment until an ACK the receiver delays by up to 40 ms;
+            // switching TCP_NODELAY on pushes it at once, and off again restores the default for the trial.
+            Sockets.setsockoptInt(writeFd, Sockets.IPPROTO_TCP, Sockets.TCP_NODELAY, 1);
+            Sockets.setsockoptInt(writeFd, Sockets.IPPROTO_TCP, Sockets.TCP_NODELAY, 0);
+        }
         if (drain != null) {
             drain.awaitReceived(sentBytes, kind.id());
         }
