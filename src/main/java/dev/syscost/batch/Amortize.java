@@ -7,10 +7,12 @@ import dev.syscost.batch.amortize.Measurements;
 import dev.syscost.batch.amortize.ScratchDir;
 import dev.syscost.batch.amortize.TargetKind;
 import dev.syscost.batch.amortize.TargetSweep;
+import dev.syscost.bench.MachineLoad;
 import dev.syscost.env.Environment;
 import dev.syscost.report.Progress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,6 +30,7 @@ public final class Amortize {
     public static AmortizeResult run(AmortizeConfig config, Progress progress) {
         long start = System.nanoTime();
         Environment env = Environment.detect();
+        MachineLoad before = MachineLoad.sample();
         try (ScratchDir scratch = ScratchDir.create(config.tmpdir());
                 Measurements m = Measurements.open(config.quick(), config.trials(), totalSteps(config), progress)) {
             List<TargetSweep> sweeps = new ArrayList<>();
@@ -52,7 +55,12 @@ public final class Amortize {
             }
             JavaApiSection java = config.parts().contains(AmortizePart.JAVA) ? m.javaApis(scratch.path()) : null;
             List<String> warnings = new ArrayList<>(env.warnings());
+            if (config.quick()) {
+                warnings.add("quick mode: " + config.trials() + " short trials per point; figures are coarse"
+                        + " (run without --quick)");
+            }
             warnings.addAll(m.warnings(sweeps, batched, java));
+            warnings.addAll(loadWarnings(MachineLoad.sample().since(before)));
             AmortizeResult.Settings settings = new AmortizeResult.Settings(config.sizesBytes(),
                     config.targets().stream().map(TargetKind::id).toList(),
                     config.parts().stream().map(AmortizePart::id).toList(), config.batchTarget().id(),
@@ -60,6 +68,19 @@ public final class Amortize {
             return new AmortizeResult(AmortizeResult.SCHEMA, env, settings, sweeps, breakEven, batched, java,
                     (System.nanoTime() - start) / 1e9, warnings);
         }
+    }
+
+    private static List<String> loadWarnings(MachineLoad.Delta load) {
+        List<String> w = new ArrayList<>();
+        if (load.known() && load.stealShare() >= 0.02) {
+            w.add(String.format(Locale.ROOT, "the hypervisor stole %.0f%% of CPU time during the run: figures include"
+                    + " its noise", 100 * load.stealShare()));
+        }
+        if (load.known() && load.othersShare() >= 0.20) {
+            w.add(String.format(Locale.ROOT, "other processes used %.0f%% of all CPU time during the run: the machine"
+                    + " is busy, figures are noisy", 100 * load.othersShare()));
+        }
+        return w;
     }
 
     private static int totalSteps(AmortizeConfig c) {
