@@ -32,10 +32,10 @@ public record AmortizeConfig(List<Long> sizesBytes, List<TargetKind> targets, Se
         UsageException.requireRange("--trials", trials, 1, 1000);
     }
 
-    /** The full run: 1 B to 1 MiB in powers of two on every target, every part, 41 trials of ~1 ms per point. */
+    /** The full run: 1 B to 1 MiB in powers of two on every target, every part, 61 trials of ~1 ms per point. */
     public static AmortizeConfig defaults() {
         return new AmortizeConfig(powers(2), List.of(TargetKind.values()), EnumSet.allOf(AmortizePart.class),
-                TargetKind.DEVNULL, 41, false, Path.of(System.getProperty("java.io.tmpdir")));
+                TargetKind.DEVNULL, 61, false, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /** The ≤ 10 s run: 1 B to 1 MiB in powers of four, fewer batch sizes, 15 trials of ~0.4 ms per point. */

@@ -45,7 +45,7 @@ public final class AmortizeCommand implements Callable<Integer> {
             description = "Target of the write/writev and io_uring comparisons (default: devnull).")
     String batchTarget;
 
-    @Option(names = "--trials", paramLabel = "N", description = "Trials per point (1..1000; default 41, quick 15).")
+    @Option(names = "--trials", paramLabel = "N", description = "Trials per point (1..1000; default 61, quick 15).")
     Integer trials;
 
     @Option(names = "--tmpdir", paramLabel = "DIR",

@@ -25,8 +25,16 @@ public record BreakEven(Long overheadLe50Bytes, Long overheadLe5Bytes, Double fi
         Double fit50 = fit.interceptNs() > 0 ? fit.interceptNs() / fit.slopeNsPerByte() : null;
         Double fit5 = fit.interceptNs() > 0 ? 19 * fit.interceptNs() / fit.slopeNsPerByte() : null;
         long largest = points.getLast().chunkBytes();
-        String note = le5 != null ? "" : String.format(Locale.ROOT, "overhead stays above %s up to %d B",
-                le50 == null ? "50%" : "5%", largest);
+        List<String> notes = new java.util.ArrayList<>();
+        if (le5 == null) {
+            notes.add(String.format(Locale.ROOT, "overhead stays above %s up to %d B", le50 == null ? "50%" : "5%",
+                    largest));
+        }
+        if (fit.interceptNs() <= 0) {
+            notes.add("the large-chunk line has no positive intercept (big chunks cost more per byte, e.g. past a"
+                    + " buffer limit), so the fit gives no break-even");
+        }
+        String note = String.join("; ", notes);
         return new BreakEven(le50, le5, fit50, fit5, note);
     }
 

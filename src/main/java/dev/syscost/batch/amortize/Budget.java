@@ -7,6 +7,6 @@ package dev.syscost.batch.amortize;
  * so the median of short trials is the cost of the call and not of the neighbours.
  */
 record Budget(int trials, long trialNs) {
-    static final Budget DEFAULT = new Budget(41, 1_000_000L);
+    static final Budget DEFAULT = new Budget(61, 1_000_000L);
     static final Budget QUICK = new Budget(15, 400_000L);
 }
