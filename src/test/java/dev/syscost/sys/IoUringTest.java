@@ -43,6 +43,47 @@ class IoUringTest {
     }
 
     @Test
+    void shouldEnterTheKernelAtMostCeilNOverDepthTimesCountedByPerf() {
+        SyscallCounter counter;
+        try {
+            counter = SyscallCounter.forCurrentThread();
+        } catch (NativeException e) {
+            System.out.println("skipped: kernel entries not countable here: " + e.getMessage());
+            assumeTrue(false, e.getMessage());
+            return;
+        }
+        int fd = Libc.openChecked("/dev/null", Libc.O_WRONLY | Libc.O_CLOEXEC, 0);
+        try (counter; IoUring ring = openOrSkip(16, false); Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(64);
+            long readCost = counter.read() - counter.read(); // negative: reads that see each other
+            for (int n : new int[] {1, 16, 40}) {
+                // the least of a few runs: the first resolves handles and may let the JVM enter the kernel too
+                long least = Long.MAX_VALUE;
+                for (int run = 0; run < 5; run++) {
+                    long before = counter.read();
+                    batch(ring, fd, buf, n);
+                    least = Math.min(least, counter.read() - before + readCost);
+                }
+                assertThat(least).as("kernel entries for a batch of %d at depth %d", n, ring.entries())
+                        .isBetween(1L, (long) (n + ring.entries() - 1) / ring.entries());
+            }
+        } finally {
+            Libc.close(fd);
+        }
+    }
+
+    private static void batch(IoUring ring, int fd, MemorySegment buf, int n) {
+        for (int done = 0; done < n; ) {
+            int k = Math.min(ring.entries(), n - done);
+            for (int i = 0; i < k; i++) {
+                ring.prepareWrite(fd, buf, 64, 0, i);
+            }
+            assertThat(ring.submitAndWait(k)).isEqualTo(64L * k);
+            done += k;
+        }
+    }
+
+    @Test
     void shouldReportForcedRefusalWithReason() {
         System.setProperty(IoUring.DISABLE_PROPERTY, "true");
         try {
