@@ -39,7 +39,12 @@ class AmortizeInvariantsTest {
                     }
                     return total;
                 };
-                assertThat(entries.perRep(w, 200)).as("kernel entries per writev of %d iovecs", k).isEqualTo(1.0);
+                // the least of a few runs: a JVM safepoint or GC may make this thread enter the kernel too
+                double least = Double.MAX_VALUE;
+                for (int run = 0; run < 5; run++) {
+                    least = Math.min(least, entries.perRep(w, 200));
+                }
+                assertThat(least).as("kernel entries per writev of %d iovecs", k).isEqualTo(1.0);
             }
         }
     }
