@@ -16,7 +16,7 @@ class AmortizeInvariantsTest {
     @TempDir
     Path tmp;
 
-    private static final Budget SHORT = new Budget(5, 1_000_000L);
+    private static final Budget SHORT = new Budget(9, 1_000_000L);
 
     @Test
     void shouldEnterTheKernelOncePerWritevWhateverTheIovecCount() {
