@@ -31,7 +31,7 @@ public final class Measurements implements AutoCloseable {
 
     public static Measurements open(boolean quick, int trials, int totalSteps, Progress progress) {
         Budget base = quick ? Budget.QUICK : Budget.DEFAULT;
-        return new Measurements(new Budget(trials, base.trialNs()), EntryCount.open(), progress, totalSteps);
+        return new Measurements(new Budget(trials, base.trialNs(), base.warmupNs()), EntryCount.open(), progress, totalSteps);
     }
 
     public double trialMs() {

@@ -18,8 +18,11 @@ final class Trials {
     private Trials() {}
 
     static Timing measure(Workload w, Budget budget, String what) {
+        long warmupStart = System.nanoTime();
         long reps = calibrate(w, budget.trialNs(), what);
-        runChecked(w, reps, what); // warm-up at the final repetition count
+        do {
+            runChecked(w, reps, what); // warm-up at the final repetition count
+        } while (System.nanoTime() - warmupStart < budget.warmupNs());
         double[] samples = new double[budget.trials()];
         for (int t = 0; t < samples.length; t++) {
             w.beforeTrial();
@@ -33,35 +36,31 @@ final class Trials {
     }
 
     /**
-     * Grows the repetitions fourfold until a run takes an eighth of a trial, then rescales to a full
-     * trial and re-times, up to three times: the first runs are slow (interpreted, cold caches), and
-     * scaling from them alone would leave the trials far too short.
+     * Finds the repetitions for a trial of about {@code trialNs}: re-times after every rescale until a run
+     * lands within a factor of two of the target. Scaling from one timing alone is not enough: the first
+     * runs are slow (interpreted, handles being linked), and trusting them would leave each trial a
+     * handful of calls long, timing the clock and the loop set-up instead of the call.
      */
     private static long calibrate(Workload w, long trialNs, String what) {
-        long reps = 1;
         long max = Math.max(1, w.maxReps());
-        long elapsed;
-        while (true) {
-            elapsed = runChecked(w, reps, what);
-            if (elapsed >= trialNs / 8 || reps >= max) {
-                break;
+        long reps = 1;
+        runChecked(w, reps, what); // the very first call links handles and initialises classes: not timed
+        long elapsed = runChecked(w, reps, what);
+        int slowSingles = 0;
+        for (int round = 0; round < 24; round++) {
+            boolean inRange = elapsed >= trialNs / 2 && elapsed <= 2 * trialNs;
+            if (inRange || (reps >= max && elapsed < trialNs / 2)) {
+                return reps;
             }
-            reps = Math.min(max, reps * 4);
-        }
-        for (int round = 0; round < 3; round++) {
-            long next = scale(reps, elapsed, trialNs, max);
-            if (next <= reps * 5 / 4 && next >= reps * 3 / 4) {
-                return next;
+            double perRep = Math.max(1.0, (double) elapsed / reps);
+            long next = Math.clamp((long) (trialNs / perRep), 1L, Math.min(max, reps * 16)); // grow at most 16×
+            if (next == reps && ++slowSingles >= 3) {
+                return reps; // a single repetition takes longer than a trial, and not just once
             }
             reps = next;
             elapsed = runChecked(w, reps, what);
         }
-        return scale(reps, elapsed, trialNs, max);
-    }
-
-    private static long scale(long reps, long elapsed, long trialNs, long max) {
-        double perRep = Math.max(1.0, (double) elapsed / reps);
-        return Math.clamp((long) (trialNs / perRep), 1L, max);
+        return reps;
     }
 
     private static long runChecked(Workload w, long reps, String what) {
