@@ -13,14 +13,14 @@ public record SlopeFit(double slopeNsPerByte, double interceptNs, List<Long> fit
     private static final double[] T975 = {Double.NaN, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306,
         2.262, 2.228};
 
-    /** Chunks at least this large are fitted (or the largest three swept sizes, if fewer). */
+    /** Chunks at least this large are fitted (or the largest four swept sizes, if fewer are). */
     static final long LARGE_CHUNK_BYTES = 64 * 1024;
 
     /** Fits the points at or above {@link #LARGE_CHUNK_BYTES}; null with fewer than two sizes. */
     static SlopeFit of(List<ChunkPoint> points) {
         List<ChunkPoint> large = points.stream().filter(p -> p.chunkBytes() >= LARGE_CHUNK_BYTES).toList();
-        if (large.size() < 2) {
-            large = points.subList(Math.max(0, points.size() - 3), points.size());
+        if (large.size() < 4) { // too few residuals to judge the slope by: widen to the largest four
+            large = points.subList(Math.max(0, points.size() - 4), points.size());
         }
         if (large.size() < 2) {
             return null;
