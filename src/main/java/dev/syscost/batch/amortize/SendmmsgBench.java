@@ -74,14 +74,17 @@ final class SendmmsgBench {
 
     private static BatchPoint point(String api, int k, int opsPerRep, Workload w, Budget budget, EntryCount entries,
             UdpReceiver receiver) {
-        long receivedBefore = receiver.settle();
+        long dropsBefore = receiver.drops(); // the previous point settled before it returned
         long sentBefore = Trials.sink();
         Trials.Timing t = Trials.measure(w, budget, api + " x" + k);
-        long sent = Trials.sink() - sentBefore;
-        long received = receiver.settle() - receivedBefore;
         Stats.Summary s = t.nsPerRep();
-        Double perRep = entries.perRep(w, Math.clamp(t.repsPerTrial(), 1, 2048));
+        long countReps = Math.clamp(t.repsPerTrial(), 1, 2048);
+        Double perRep = entries.perRep(w, countReps);
+        long sent = Trials.sink() - sentBefore + (perRep == null ? 0 : countReps * opsPerRep);
+        long dropsAfter = receiver.settledDrops();
+        Double delivered = dropsBefore < 0 || dropsAfter < 0 || sent == 0 ? null
+                : Math.clamp(1.0 - (double) (dropsAfter - dropsBefore) / sent, 0.0, 1.0);
         return new BatchPoint(api, k, s.median() / opsPerRep, s.p10() / opsPerRep, s.p90() / opsPerRep,
-                perRep == null ? null : perRep / opsPerRep, 1.0 / k, sent == 0 ? null : Math.min(1.0, (double) received / sent));
+                perRep == null ? null : perRep / opsPerRep, 1.0 / k, delivered);
     }
 }

@@ -73,6 +73,15 @@ class AmortizeInvariantsTest {
     }
 
     @Test
+    void shouldReadTheKernelsDropCountForTheUdpReceiver() {
+        assumeTrue(java.nio.file.Files.isReadable(Path.of("/proc/net/udp")), "no /proc/net/udp here");
+        try (UdpReceiver r = new UdpReceiver()) {
+            assertThat(r.drops()).isGreaterThanOrEqualTo(0);
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().endsWith("udp-receiver"));
+    }
+
+    @Test
     void shouldReceiveEveryByteWrittenAndStopTheReader() {
         for (TargetKind kind : List.of(TargetKind.PIPE, TargetKind.SOCKETPAIR, TargetKind.TCP, TargetKind.FILE)) {
             Target target = Target.open(kind, tmp);
