@@ -3,8 +3,9 @@ package dev.syscost.batch.amortize;
 import java.util.List;
 
 /**
- * The least-squares line {@code nsPerCall = interceptNs + slopeNsPerByte × chunkBytes} through the
- * large-chunk points, where the per-byte work dominates: its slope is the cost of moving one byte,
+ * The least-squares line {@code nsPerCall = interceptNs + slopeNsPerByte × chunkBytes} (weighted by
+ * 1/nsPerCall², i.e. on relative residuals; {@code r2} is the weighted R²) through the large-chunk
+ * points, where the per-byte work dominates: its slope is the cost of moving one byte,
  * and what a call costs beyond {@code slope × size} is per-call overhead.
  */
 public record SlopeFit(double slopeNsPerByte, double interceptNs, List<Long> fitChunkBytes, double r2,
@@ -26,17 +27,22 @@ public record SlopeFit(double slopeNsPerByte, double interceptNs, List<Long> fit
             return null;
         }
         int n = large.size();
-        double sx = 0, sy = 0;
+        // Weighted by 1/t²: a trial's noise grows with its time, so plain least squares would let the
+        // largest chunk's jitter alone set the line; relative residuals weigh every size alike.
+        double sw = 0, sx = 0, sy = 0;
         for (ChunkPoint p : large) {
-            sx += p.chunkBytes();
-            sy += p.nsPerCall();
+            double w = 1 / (p.nsPerCall() * p.nsPerCall());
+            sw += w;
+            sx += w * p.chunkBytes();
+            sy += w * p.nsPerCall();
         }
-        double mx = sx / n, my = sy / n, sxx = 0, sxy = 0, syy = 0;
+        double mx = sx / sw, my = sy / sw, sxx = 0, sxy = 0, syy = 0;
         for (ChunkPoint p : large) {
+            double w = 1 / (p.nsPerCall() * p.nsPerCall());
             double dx = p.chunkBytes() - mx, dy = p.nsPerCall() - my;
-            sxx += dx * dx;
-            sxy += dx * dy;
-            syy += dy * dy;
+            sxx += w * dx * dx;
+            sxy += w * dx * dy;
+            syy += w * dy * dy;
         }
         double slope = sxx == 0 ? 0 : sxy / sxx;
         double r2 = sxx == 0 || syy == 0 ? 0 : (sxy * sxy) / (sxx * syy);
