@@ -56,7 +56,7 @@ public final class AmortizeReport {
         }
         SlopeFit fit = s.fit();
         if (fit != null) {
-            out.println(f("  fit (least squares on %s): ns/call = %.1f + %.5f (±%.5f) ns/B × size, R² %.3f%s",
+            out.println(f("  fit (least squares weighted 1/t², on %s): ns/call = %.1f + %.5f (±%.5f) ns/B × size, R² %.3f%s",
                     fit.fitChunkBytes().stream().map(AmortizeReport::size).collect(Collectors.joining(", ")),
                     fit.interceptNs(), fit.slopeNsPerByte(), fit.slopeStdErrNsPerByte(), fit.r2(),
                     fit.perByteCostSignificant() ? "" : "; slope not distinguishable from 0"));
