@@ -1,38 +1,37 @@
 package dev.syscost.indirect;
 
-import java.util.Arrays;
+import dev.syscost.sys.NativeException;
+import dev.syscost.sys.SyscallCounter;
 
 /**
  * Calibrates the spin control: measures a disturber's direct cost (back to back, warm) and finds the
  * number of spin iterations whose measured length, in the same tight loop, matches it.
  */
 final class Calibration {
-    /** The spin may differ from the direct cost by this fraction before calibration tries again. */
-    static final double TOLERANCE = 0.05;
-    private static final int SAMPLES = 7;
+    /** Calibration stops once the spin is within this fraction of the direct cost. */
+    static final double TOLERANCE = 0.03;
     private static final double SAMPLE_NS = 300_000;
 
     private final Schedule schedule;
+    private final Intervals robust = new Intervals();
+    private final long[] chunks = new long[16384];
 
     Calibration(Schedule schedule) {
         this.schedule = schedule;
     }
 
-    /** Median ns per call of {@code mode} alone, over several short samples. */
+    /** Median ns per call of {@code mode} alone over about 1 ms. */
     double directNs(int mode, int spinIterations) {
-        double first = schedule.direct(mode, 64, spinIterations) / 64.0;
-        int calls = callsFor(first);
-        double[] ns = new double[SAMPLES];
-        for (int i = 0; i < SAMPLES; i++) {
-            ns[i] = schedule.direct(mode, calls, spinIterations) / (double) calls;
-        }
-        Arrays.sort(ns);
-        return ns[SAMPLES / 2];
+        schedule.direct(mode, Rounds.CALLS_PER_CHUNK, 8, spinIterations, chunks);
+        double first = robust.median(chunks, 8) / Rounds.CALLS_PER_CHUNK;
+        int n = Math.min(chunks.length, 4 * chunksFor(first));
+        schedule.direct(mode, Rounds.CALLS_PER_CHUNK, n, spinIterations, chunks);
+        return robust.median(chunks, n) / Rounds.CALLS_PER_CHUNK;
     }
 
-    /** Calls per direct-cost sample, so that one sample lasts about 0.3 ms. */
-    static int callsFor(double nsPerCall) {
-        return (int) Math.max(32, Math.min(1_000_000, SAMPLE_NS / Math.max(nsPerCall, 1)));
+    /** Chunks of {@link Rounds#CALLS_PER_CHUNK} calls for one direct-cost sample of about 0.3 ms. */
+    static int chunksFor(double nsPerCall) {
+        return (int) Math.max(8, Math.min(4096, SAMPLE_NS / Math.max(nsPerCall, 1) / Rounds.CALLS_PER_CHUNK));
     }
 
     /**
@@ -50,5 +49,22 @@ final class Calibration {
             iterations = (int) Math.max(1, Math.round(iterations * targetNs / measured));
         }
         return iterations;
+    }
+
+    /**
+     * Kernel entries per interval of a run in {@code mode} (counted with the raw_syscalls tracepoint): 1 for
+     * a syscall disturber, 0 for the spin and the baseline — proof that the clock reads and the spin stay in
+     * user mode. Null where the tracepoint cannot be opened.
+     */
+    Double kernelEntriesPerInterval(ChaseTable table, int mode, int spinIterations) {
+        long[] scratch = new long[64];
+        try (SyscallCounter counter = SyscallCounter.forCurrentThread()) {
+            long before = counter.read();
+            int n = schedule.run(Workload.CHASE, table, 64, 1, mode, spinIterations, scratch);
+            long entries = counter.read() - before - 1; // the second read is itself one entry
+            return entries / (double) n;
+        } catch (NativeException | IllegalStateException e) {
+            return null;
+        }
     }
 }

@@ -4,19 +4,24 @@ import dev.syscost.indirect.PmuReport.PmuPerUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The per-round raw measurements of one grid cell, filled by {@link Rounds}, turned into estimates by {@link CellEstimates}. */
+/**
+ * The per-round raw measurements of one grid cell, filled by {@link Rounds}, turned into estimates by
+ * {@link CellEstimates}. Every time per unit includes the same clock reads (one per interval), which
+ * cancel in every difference below.
+ */
 final class CellSamples {
     final Workload workload;
     final ChaseTable table;
     final Disturber disturber;
     final int k;
     final int units;
-    final double[] sysNsPerUnit;
-    final double[] spinNsPerUnit;
-    final double[] directSysNs;
-    final double[] directSpinNs;
-    final double[] baseNsPerUnit;
+    double[] sysNsPerUnit;
+    double[] spinNsPerUnit;
+    double[] baseNsPerUnit;
+    double[] directSysNs;
+    double[] directSpinNs;
     final List<PmuPerUnit> pmuWith = new ArrayList<>();
+    final List<PmuPerUnit> pmuWithout = new ArrayList<>();
 
     CellSamples(Workload workload, ChaseTable table, Disturber disturber, int k, int units, int rounds) {
         this.workload = workload;
@@ -26,13 +31,22 @@ final class CellSamples {
         this.units = units;
         this.sysNsPerUnit = new double[rounds];
         this.spinNsPerUnit = new double[rounds];
+        this.baseNsPerUnit = new double[rounds];
         this.directSysNs = new double[rounds];
         this.directSpinNs = new double[rounds];
-        this.baseNsPerUnit = new double[rounds];
     }
 
-    /** Syscalls (or spins) in one run. */
-    int disturbancesPerRun() {
+    /** Keeps the first {@code rounds} rounds (the run stopped early to stay within its time budget). */
+    void truncate(int rounds) {
+        sysNsPerUnit = java.util.Arrays.copyOf(sysNsPerUnit, rounds);
+        spinNsPerUnit = java.util.Arrays.copyOf(spinNsPerUnit, rounds);
+        baseNsPerUnit = java.util.Arrays.copyOf(baseNsPerUnit, rounds);
+        directSysNs = java.util.Arrays.copyOf(directSysNs, rounds);
+        directSpinNs = java.util.Arrays.copyOf(directSpinNs, rounds);
+    }
+
+    /** Intervals (syscalls, spins or clock reads) in one run. */
+    int intervalsPerRun() {
         return units / k;
     }
 

@@ -29,11 +29,12 @@ public final class Indirect {
         config.validate();
         long t0 = System.nanoTime();
         List<String> warnings = new ArrayList<>();
+        Environment env = Environment.detect();
         BitSet savedAffinity = Libc.affinity(0);
         Integer pinned = config.pin() ? pin(warnings) : null;
         try (Schedule schedule = new Schedule(config.disturbers().contains(Disturber.PREAD_4K));
              PmuSession pmu = PmuSession.open()) {
-            return measure(config, progress, schedule, pmu, pinned, warnings, t0);
+            return measure(config, progress, schedule, pmu, new Context(env, pinned, warnings, t0));
         } finally {
             if (pinned != null) {
                 Libc.setAffinity(0, savedAffinity);
@@ -41,8 +42,11 @@ public final class Indirect {
         }
     }
 
+    /** What the run carries from start to result. */
+    private record Context(Environment env, Integer pinned, List<String> warnings, long t0) {}
+
     private static IndirectResult measure(IndirectConfig config, Progress progress, Schedule schedule, PmuSession pmu,
-                                          Integer pinned, List<String> warnings, long t0) {
+                                          Context ctx) {
         progress.step(0, config.rounds(), "warm-up", "building working sets, compiling the loops");
         List<ChaseTable> tables = config.workingSetsBytes().stream()
                 .map(ws -> new ChaseTable(ws, config.seed() ^ ws)).toList();
@@ -51,46 +55,58 @@ public final class Indirect {
         Calibration calibration = new Calibration(schedule);
         Map<Disturber, Double> directNs = new EnumMap<>(Disturber.class);
         Map<Disturber, Integer> spin = new EnumMap<>(Disturber.class);
-        Map<Disturber, Integer> calls = new EnumMap<>(Disturber.class);
+        Map<Disturber, Integer> chunks = new EnumMap<>(Disturber.class);
+        Map<Disturber, Double[]> entries = new EnumMap<>(Disturber.class);
         for (Disturber d : config.disturbers()) {
             double ns = calibration.directNs(Schedule.modeOf(d), 0);
             directNs.put(d, ns);
             spin.put(d, calibration.spinIterationsFor(ns));
-            calls.put(d, Calibration.callsFor(ns));
+            chunks.put(d, Calibration.chunksFor(ns));
+            entries.put(d, new Double[] {calibration.kernelEntriesPerInterval(tables.get(0), Schedule.modeOf(d), 0),
+                calibration.kernelEntriesPerInterval(tables.get(0), Schedule.MODE_SPIN, spin.get(d))});
         }
+        Double baseEntries = calibration.kernelEntriesPerInterval(tables.get(0), Schedule.MODE_NONE, 0);
         List<Rounds.Group> groups = Grid.groups(config, tables, schedule, directNs);
-        Rounds rounds = new Rounds(schedule, pmu, spin, calls, config.seed());
-        rounds.run(groups, config.rounds(), progress);
-        return assemble(config, groups, rounds, spin, pmu, pinned, warnings, t0);
-    }
-
-    private static IndirectResult assemble(IndirectConfig config, List<Rounds.Group> groups, Rounds rounds,
-                                           Map<Disturber, Integer> spin, PmuSession pmu, Integer pinned,
-                                           List<String> warnings, long t0) {
+        Rounds rounds = new Rounds(schedule, pmu, spin, chunks, groups, config.seed());
+        long deadline = ctx.t0() + (long) (config.budgetSec() * 1e9);
+        int done = rounds.run(groups, config.rounds(), IndirectConfig.MIN_ROUNDS, deadline, progress);
+        groups.forEach(g -> g.cells().forEach(c -> c.truncate(done)));
         List<DirectCost> direct = new ArrayList<>();
         for (Disturber d : config.disturbers()) {
-            direct.add(directCost(d, groups, spin.get(d), warnings));
+            direct.add(directCost(d, groups, spin.get(d), entries.get(d), ctx.warnings()));
         }
+        return assemble(config, groups, direct, pmu, baseEntries, done, ctx);
+    }
+
+    private static IndirectResult assemble(IndirectConfig config, List<Rounds.Group> groups, List<DirectCost> direct,
+                                           PmuSession pmu, Double baseEntries, int done, Context ctx) {
         List<Baseline> baselines = new ArrayList<>();
         List<Cell> cells = new ArrayList<>();
         for (Rounds.Group g : groups) {
-            Estimate base = Estimate.of(rounds.baseNsPerUnit.get(g));
-            baselines.add(new Baseline(g.workload().id(), g.table().workingSetBytes, base,
-                    base.median() / Schedule.STEPS_PER_UNIT));
+            baselines.add(baseline(g));
             g.cells().forEach(c -> cells.add(CellEstimates.of(c)));
         }
-        warnSpread(cells, warnings);
-        PmuReport pmuReport = pmuReport(groups, rounds, pmu);
+        warnSpread(cells, ctx.warnings());
         Settings settings = new Settings(config.workingSetsBytes(), config.ks(),
                 config.disturbers().stream().map(Disturber::id).toList(), config.workloads().stream().map(Workload::id).toList(),
-                config.rounds(), config.runMs(), Schedule.STEPS_PER_UNIT, config.quick(), pinned, config.seed(),
-                (System.nanoTime() - t0) / 1e9);
-        return new IndirectResult(IndirectResult.SCHEMA, Environment.detect(), settings, direct, baselines, cells,
-                pmuReport, SummaryLines.of(cells, direct), warnings);
+                done, config.rounds(), config.runMs(), config.budgetSec(), Schedule.STEPS_PER_UNIT, config.quick(), ctx.pinned(), config.seed(),
+                baseEntries, (System.nanoTime() - ctx.t0()) / 1e9);
+        return new IndirectResult(IndirectResult.SCHEMA, ctx.env(), settings, direct, baselines, cells,
+                pmuReport(groups, pmu), SummaryLines.of(cells, direct), ctx.warnings());
+    }
+
+    /** The group's undisturbed time per unit: its largest-K cells' baseline runs, where the clock is read least often. */
+    private static Baseline baseline(Rounds.Group g) {
+        int maxK = g.cells().stream().mapToInt(c -> c.k).max().orElseThrow();
+        double[] base = g.cells().stream().filter(c -> c.k == maxK)
+                .flatMapToDouble(c -> java.util.Arrays.stream(c.baseNsPerUnit)).toArray();
+        Estimate e = Estimate.of(base);
+        return new Baseline(g.workload().id(), g.table().workingSetBytes, e, e.median() / Schedule.STEPS_PER_UNIT);
     }
 
     /** Pools every round's direct measurements of {@code d} over all cells that use it. */
-    private static DirectCost directCost(Disturber d, List<Rounds.Group> groups, int spinIterations, List<String> warnings) {
+    private static DirectCost directCost(Disturber d, List<Rounds.Group> groups, int spinIterations, Double[] entries,
+                                         List<String> warnings) {
         List<CellSamples> cells = groups.stream().flatMap(g -> g.cells().stream()).filter(c -> c.disturber == d).toList();
         double[] sys = cells.stream().flatMapToDouble(c -> java.util.Arrays.stream(c.directSysNs)).toArray();
         double[] spin = cells.stream().flatMapToDouble(c -> java.util.Arrays.stream(c.directSpinNs)).toArray();
@@ -106,7 +122,7 @@ public final class Indirect {
             warnings.add(String.format(Locale.ROOT, "%s: direct cost varies widely across rounds (p10 %.0f ns, p90 %.0f ns);"
                     + " this machine is busy or its syscall path is noisy", d.id(), sysNs.p10(), sysNs.p90()));
         }
-        return new DirectCost(d.id(), sysNs, spinNs, spinIterations, ratio);
+        return new DirectCost(d.id(), sysNs, spinNs, spinIterations, ratio, entries[0], entries[1]);
     }
 
     private static void warnSpread(List<Cell> cells, List<String> warnings) {
@@ -117,14 +133,14 @@ public final class Indirect {
         }
     }
 
-    private static PmuReport pmuReport(List<Rounds.Group> groups, Rounds rounds, PmuSession pmu) {
+    private static PmuReport pmuReport(List<Rounds.Group> groups, PmuSession pmu) {
         if (!pmu.available()) {
             return PmuReport.unavailable(pmu.reason());
         }
         List<PmuCell> cells = new ArrayList<>();
         for (Rounds.Group g : groups) {
-            PmuPerUnit without = PmuDelta.median(rounds.pmuWithout.get(g));
             for (CellSamples c : g.cells()) {
+                PmuPerUnit without = PmuDelta.median(c.pmuWithout);
                 PmuPerUnit with = PmuDelta.median(c.pmuWith);
                 cells.add(new PmuCell(c.workload.id(), c.disturber.id(), c.table.workingSetBytes, c.k, without, with,
                         PmuDelta.extraPerSyscall(without, with, c.k)));

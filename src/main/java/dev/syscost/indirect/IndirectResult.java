@@ -16,18 +16,20 @@ public record IndirectResult(String schema, Environment env, Settings config, Li
                              List<String> warnings) {
     public static final String SCHEMA = "syscost.indirect/1";
 
-    /** The grid as run, with the method's constants. */
+    /** The grid as run, with the method's constants; {@code rounds} were run (of at most {@code maxRounds}, within {@code budgetSec}). */
     public record Settings(List<Long> workingSetsBytes, List<Integer> ks, List<String> disturbers, List<String> workloads,
-                           int rounds, double runMs, int stepsPerUnit, boolean quick, Integer pinnedCpu, long seed,
-                           double elapsedSec) {}
+                           int rounds, int maxRounds, double runMs, double budgetSec, int stepsPerUnit, boolean quick, Integer pinnedCpu, long seed,
+                           Double baselineKernelEntriesPerInterval, double elapsedSec) {}
 
     /**
      * A disturber's direct cost (the call alone, back to back, warm) and the spin control's length.
      *
      * @param spinToDirectRatio median spin length / median direct cost (1.0 = exact; the test allows ±10%)
+     * @param kernelEntriesPerCall kernel entries per disturbance, counted (1 expected; null: tracepoint unavailable)
+     * @param kernelEntriesPerSpin kernel entries per spin, counted (0 expected: the control stays in user mode)
      */
     public record DirectCost(String disturber, Estimate directNs, Estimate spinNs, int spinIterations,
-                             double spinToDirectRatio) {}
+                             double spinToDirectRatio, Double kernelEntriesPerCall, Double kernelEntriesPerSpin) {}
 
     /** Undisturbed time per unit of work (and per chase step) for one workload and working set. */
     public record Baseline(String workload, long workingSetBytes, Estimate nsPerUnit, double nsPerStep) {}

@@ -9,92 +9,123 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The measurement proper. Each round visits every (workload, working set) group in random order: a warm
- * pass over the table, a baseline run, then every cell of the group in random order, and for each cell
- * its four measurements (syscall run, spin run, direct syscall, direct spin) back to back in random order.
- * The answer is a difference within one cell's round, so drift on this shared machine (neighbours, the
- * host's cache) cancels; the median over rounds and its interval come from {@link CellEstimates}.
+ * The measurement proper. Each round visits every (workload, working set) group in random order: one
+ * untimed pass over its table, then each of its cells in random order, and for each cell its five
+ * measurements back to back in random order: the run with syscalls, the run with the spin control, the
+ * run with neither (same clock cadence), and the direct cost of the syscall and of the spin. The answer
+ * is a difference within one cell's round, so slow drift on this shared machine cancels; the median over
+ * rounds and its interval come from {@link CellEstimates}.
  */
 final class Rounds {
     /** One group: a workload on one table, with its cells. */
-    record Group(Workload workload, ChaseTable table, int baseUnits, List<CellSamples> cells) {}
+    record Group(Workload workload, ChaseTable table, List<CellSamples> cells) {}
+
+    /** Calls per timed chunk of a direct-cost measurement: one, so the median is per call like a run's is per interval. */
+    static final int CALLS_PER_CHUNK = 1;
 
     private final Schedule schedule;
     private final PmuSession pmu;
     private final Map<Disturber, Integer> spinIterations;
-    private final Map<Disturber, Integer> directCalls;
+    private final Map<Disturber, Integer> directChunks;
     private final Random order;
-    final Map<Group, double[]> baseNsPerUnit = new java.util.LinkedHashMap<>();
-    final Map<Group, List<PmuPerUnit>> pmuWithout = new java.util.LinkedHashMap<>();
+    private final long[] intervals;
+    private final Intervals robust = new Intervals();
 
-    Rounds(Schedule schedule, PmuSession pmu, Map<Disturber, Integer> spinIterations, Map<Disturber, Integer> directCalls,
-           long seed) {
+    Rounds(Schedule schedule, PmuSession pmu, Map<Disturber, Integer> spinIterations, Map<Disturber, Integer> directChunks,
+           List<Group> groups, long seed) {
         this.schedule = schedule;
         this.pmu = pmu;
         this.spinIterations = spinIterations;
-        this.directCalls = directCalls;
+        this.directChunks = directChunks;
         this.order = new Random(seed);
+        int most = directChunks.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+        for (Group g : groups) {
+            for (CellSamples c : g.cells()) {
+                most = Math.max(most, c.intervalsPerRun());
+            }
+        }
+        this.intervals = new long[most];
     }
 
-    /** Runs all rounds over all groups. */
-    void run(List<Group> groups, int rounds, Progress progress) {
-        for (Group g : groups) {
-            baseNsPerUnit.put(g, new double[rounds]);
-            pmuWithout.put(g, new ArrayList<>());
-        }
+    /**
+     * Runs up to {@code maxRounds} rounds over all groups, stopping early (never before {@code minRounds})
+     * when another round would end after {@code deadlineNs}; returns the rounds run.
+     */
+    int run(List<Group> groups, int maxRounds, int minRounds, long deadlineNs, Progress progress) {
         List<Group> shuffled = new ArrayList<>(groups);
-        for (int r = 0; r < rounds; r++) {
+        int r = 0;
+        long roundNs = 0;
+        for (; r < maxRounds; r++) {
+            long start = System.nanoTime();
+            if (r >= minRounds && start + roundNs > deadlineNs) {
+                break;
+            }
             Collections.shuffle(shuffled, order);
             for (int gi = 0; gi < shuffled.size(); gi++) {
                 Group g = shuffled.get(gi);
-                progress.step(r + 1, rounds, "round", g.workload().id() + " " + SizeParser.label(g.table().workingSetBytes)
+                progress.step(r + 1, maxRounds, "round", g.workload().id() + " " + SizeParser.label(g.table().workingSetBytes)
                         + " (" + (gi + 1) + "/" + shuffled.size() + ")");
-                runGroup(g, r);
+                // One pass first, so the first measured run does not pay for the previous group's eviction.
+                schedule.pass(g.workload(), g.table(), Math.max(1, g.table().lines / Schedule.STEPS_PER_UNIT));
+                List<CellSamples> cells = new ArrayList<>(g.cells());
+                Collections.shuffle(cells, order);
+                for (CellSamples c : cells) {
+                    runCell(c, r);
+                }
             }
+            retuneSpin(groups, r);
+            roundNs = System.nanoTime() - start;
         }
+        return r;
     }
 
-    private void runGroup(Group g, int r) {
-        ChaseTable t = g.table();
-        // One pass over the table first, so the first measured run does not pay for the previous group's eviction.
-        schedule.run(g.workload(), t, Math.max(1, t.lines / Schedule.STEPS_PER_UNIT), Integer.MAX_VALUE, Schedule.MODE_NONE, 0);
-        pmu.begin();
-        long baseNs = schedule.run(g.workload(), t, g.baseUnits(), Integer.MAX_VALUE, Schedule.MODE_NONE, 0);
-        PmuPerUnit without = pmu.end(g.baseUnits());
-        if (without != null) {
-            pmuWithout.get(g).add(without);
-        }
-        double base = baseNs / (double) g.baseUnits();
-        baseNsPerUnit.get(g)[r] = base;
-        List<CellSamples> cells = new ArrayList<>(g.cells());
-        Collections.shuffle(cells, order);
-        for (CellSamples c : cells) {
-            c.baseNsPerUnit[r] = base;
-            runCell(c, r);
+    /**
+     * Rescales each spin to this round's median direct cost: a syscall's cost drifts on a shared machine
+     * (and settles after the first rounds), and the control should keep matching it. Each round still
+     * subtracts its own measured difference of the two direct costs.
+     */
+    private void retuneSpin(List<Group> groups, int r) {
+        for (Map.Entry<Disturber, Integer> e : spinIterations.entrySet()) {
+            double[] sys = groups.stream().flatMap(g -> g.cells().stream()).filter(c -> c.disturber == e.getKey())
+                    .mapToDouble(c -> c.directSysNs[r]).sorted().toArray();
+            double[] spin = groups.stream().flatMap(g -> g.cells().stream()).filter(c -> c.disturber == e.getKey())
+                    .mapToDouble(c -> c.directSpinNs[r]).sorted().toArray();
+            if (sys.length > 0) {
+                double ratio = sys[sys.length / 2] / spin[spin.length / 2];
+                e.setValue((int) Math.max(1, Math.round(e.getValue() * ratio)));
+            }
         }
     }
 
     private void runCell(CellSamples c, int r) {
-        int mode = Schedule.modeOf(c.disturber);
-        int spin = spinIterations.get(c.disturber);
-        int calls = directCalls.get(c.disturber);
-        List<Integer> steps = new ArrayList<>(List.of(0, 1, 2, 3));
+        List<Integer> steps = new ArrayList<>(List.of(0, 1, 2, 3, 4));
         Collections.shuffle(steps, order);
+        int spin = spinIterations.get(c.disturber);
         for (int step : steps) {
             switch (step) {
-                case 0 -> {
-                    pmu.begin();
-                    c.sysNsPerUnit[r] = schedule.run(c.workload, c.table, c.units, c.k, mode, 0) / (double) c.units;
-                    PmuPerUnit with = pmu.end(c.units);
-                    if (with != null) {
-                        c.pmuWith.add(with);
-                    }
-                }
-                case 1 -> c.spinNsPerUnit[r] = schedule.run(c.workload, c.table, c.units, c.k, Schedule.MODE_SPIN, spin)
-                        / (double) c.units;
-                case 2 -> c.directSysNs[r] = schedule.direct(mode, calls, 0) / (double) calls;
-                default -> c.directSpinNs[r] = schedule.direct(Schedule.MODE_SPIN, calls, spin) / (double) calls;
+                case 0 -> c.sysNsPerUnit[r] = timed(c, Schedule.modeOf(c.disturber), 0, c.pmuWith);
+                case 1 -> c.spinNsPerUnit[r] = timed(c, Schedule.MODE_SPIN, spin, null);
+                case 2 -> c.baseNsPerUnit[r] = timed(c, Schedule.MODE_NONE, 0, c.pmuWithout);
+                case 3 -> c.directSysNs[r] = direct(c.disturber, Schedule.modeOf(c.disturber), 0);
+                default -> c.directSpinNs[r] = direct(c.disturber, Schedule.MODE_SPIN, spin);
             }
         }
+    }
+
+    /** One run of the cell's schedule in {@code mode}; ns per unit of its median interval. */
+    private double timed(CellSamples c, int mode, int spin, List<PmuPerUnit> counters) {
+        pmu.begin();
+        int n = schedule.run(c.workload, c.table, c.units, c.k, mode, spin, intervals);
+        PmuPerUnit perUnit = pmu.end(c.units);
+        if (counters != null && perUnit != null) {
+            counters.add(perUnit);
+        }
+        return robust.median(intervals, n) / c.k;
+    }
+
+    private double direct(Disturber d, int mode, int spin) {
+        int chunks = directChunks.get(d);
+        schedule.direct(mode, CALLS_PER_CHUNK, chunks, spin, intervals);
+        return robust.median(intervals, chunks) / CALLS_PER_CHUNK;
     }
 }

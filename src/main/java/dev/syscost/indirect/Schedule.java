@@ -33,6 +33,7 @@ final class Schedule implements AutoCloseable {
     private final int[] tally = new int[16];
     /** Always zero; a field, so the JIT cannot fold the masks that chain disturbances into the chase. */
     private long zero;
+    private final long[] passScratch = new long[1];
     /** Consumes every result, so no loop is dead code. */
     long sink;
 
@@ -59,13 +60,19 @@ final class Schedule implements AutoCloseable {
         };
     }
 
-    /** Runs {@code units} chase units with a disturbance after every {@code k}-th; returns elapsed ns. */
-    long chase(ChaseTable table, int units, int k, int mode, int spinIterations) {
+    /**
+     * Runs {@code units} chase units with a disturbance after every {@code k}-th, writing each interval's
+     * length (k units plus the disturbance, in ns) to {@code intervalsNs}; returns the number of intervals.
+     * The clock is read at the same points in every mode, so its cost cancels between modes; it is a vDSO
+     * read, so the baseline makes no syscall (checked by {@link Calibration#kernelEntries}).
+     */
+    int chase(ChaseTable table, int units, int k, int mode, int spinIterations, long[] intervalsNs) {
         final int[] t = table.words;
         final long z = zero;
         int p = 0;
         int c = 0;
-        long t0 = System.nanoTime();
+        int n = 0;
+        long last = System.nanoTime();
         for (int u = 0; u < units; u++) {
             for (int s = 0; s < STEPS_PER_UNIT; s++) {
                 p = t[p];
@@ -73,24 +80,27 @@ final class Schedule implements AutoCloseable {
             if (++c == k) {
                 c = 0;
                 p += (int) (disturb(mode, p, spinIterations) & z);
+                long now = System.nanoTime();
+                intervalsNs[n++] = now - last;
+                last = now;
             }
         }
-        long elapsed = System.nanoTime() - t0;
         sink += p;
-        return elapsed;
+        return n;
     }
 
     /**
      * The branchy variant: the same chase plus a branch per step on the line's random bit. The taken arm
      * stores to memory, which C2 will not turn into a conditional move, so it stays a real branch.
      */
-    long branchy(ChaseTable table, int units, int k, int mode, int spinIterations) {
+    int branchy(ChaseTable table, int units, int k, int mode, int spinIterations, long[] intervalsNs) {
         final int[] t = table.words;
         final int[] hits = tally;
         final long z = zero;
         int p = 0;
         int c = 0;
-        long t0 = System.nanoTime();
+        int n = 0;
+        long last = System.nanoTime();
         for (int u = 0; u < units; u++) {
             for (int s = 0; s < STEPS_PER_UNIT; s++) {
                 int bits = t[p + 1];
@@ -102,30 +112,43 @@ final class Schedule implements AutoCloseable {
             if (++c == k) {
                 c = 0;
                 p += (int) (disturb(mode, p, spinIterations) & z);
+                long now = System.nanoTime();
+                intervalsNs[n++] = now - last;
+                last = now;
             }
         }
-        long elapsed = System.nanoTime() - t0;
         sink += p + hits[3];
-        return elapsed;
+        return n;
     }
 
-    /** Runs the workload of {@code w}. */
-    long run(Workload w, ChaseTable table, int units, int k, int mode, int spinIterations) {
+    /** Runs the workload of {@code w}; see {@link #chase}. {@code units} must be a multiple of {@code k}. */
+    int run(Workload w, ChaseTable table, int units, int k, int mode, int spinIterations, long[] intervalsNs) {
         return w == Workload.BRANCHY
-                ? branchy(table, units, k, mode, spinIterations)
-                : chase(table, units, k, mode, spinIterations);
+                ? branchy(table, units, k, mode, spinIterations, intervalsNs)
+                : chase(table, units, k, mode, spinIterations, intervalsNs);
     }
 
-    /** The disturbance alone, {@code calls} times back to back; returns elapsed ns. */
-    long direct(int mode, int calls, int spinIterations) {
+    /** An untimed pass of {@code units} (warm-up), with no disturbance. */
+    void pass(Workload w, ChaseTable table, int units) {
+        run(w, table, units, units, MODE_NONE, 0, passScratch);
+    }
+
+    /**
+     * The disturbance alone, {@code chunks} × {@code callsPerChunk} times back to back, each chunk's
+     * length in ns written to {@code chunksNs}.
+     */
+    void direct(int mode, int callsPerChunk, int chunks, int spinIterations, long[] chunksNs) {
         int p = 1;
-        long t0 = System.nanoTime();
-        for (int i = 0; i < calls; i++) {
-            p += (int) disturb(mode, p, spinIterations);
+        long last = System.nanoTime();
+        for (int j = 0; j < chunks; j++) {
+            for (int i = 0; i < callsPerChunk; i++) {
+                p += (int) disturb(mode, p, spinIterations);
+            }
+            long now = System.nanoTime();
+            chunksNs[j] = now - last;
+            last = now;
         }
-        long elapsed = System.nanoTime() - t0;
         sink += p;
-        return elapsed;
     }
 
     @Override
