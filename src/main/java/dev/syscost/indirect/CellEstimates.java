@@ -13,10 +13,14 @@ final class CellEstimates {
         Estimate indirect = Estimate.of(s.indirectNs());
         Estimate withSys = Estimate.of(s.sysNsPerUnit);
         double syscallsPerSec = 1e9 / (withSys.median() * s.k);
-        boolean resolvable = indirect.excludesZero();
+        boolean enough = s.minIntervals >= Grid.MIN_INTERVALS;
+        boolean resolvable = enough && indirect.excludesZero();
         return new Cell(s.workload.id(), s.disturber.id(), s.table.workingSetBytes, s.k, s.units, withSys,
                 Estimate.of(s.spinNsPerUnit), syscallsPerSec, indirect, Estimate.of(s.beforeSpinNs()),
-                Estimate.of(s.spinEffectNs()), Estimate.of(s.percentOfDirect()), resolvable, verdict(indirect, resolvable));
+                Estimate.of(s.spinEffectNs()), Estimate.of(s.percentOfDirect()), resolvable,
+                enough ? verdict(indirect, resolvable) : NOT_RESOLVABLE + " (only " + s.minIntervals + " syscalls per run; "
+                        + Grid.MIN_INTERVALS + " are needed to leave out a preemption; raise --run-ms)",
+                Estimate.of(s.coldCallNs()), Estimate.of(s.userSlowdownNs()), s.minIntervals);
     }
 
     /** "+85 ns (95% CI 40..130)" or "not resolvable here (95% CI −30..60 ns)". */

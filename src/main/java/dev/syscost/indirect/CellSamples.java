@@ -14,7 +14,12 @@ final class CellSamples {
     final ChaseTable table;
     final Disturber disturber;
     final int k;
-    final int units;
+    /** Units per run, resized after each round to the measured speed (a whole number of intervals). */
+    int units;
+    /** The fewest intervals any run of this cell had. */
+    int minIntervals = Integer.MAX_VALUE;
+    double[] sysCallNs;
+    double[] spinCallNs;
     double[] sysNsPerUnit;
     double[] spinNsPerUnit;
     double[] baseNsPerUnit;
@@ -29,6 +34,8 @@ final class CellSamples {
         this.disturber = disturber;
         this.k = k;
         this.units = units;
+        this.sysCallNs = new double[rounds];
+        this.spinCallNs = new double[rounds];
         this.sysNsPerUnit = new double[rounds];
         this.spinNsPerUnit = new double[rounds];
         this.baseNsPerUnit = new double[rounds];
@@ -38,6 +45,8 @@ final class CellSamples {
 
     /** Keeps the first {@code rounds} rounds (the run stopped early to stay within its time budget). */
     void truncate(int rounds) {
+        sysCallNs = java.util.Arrays.copyOf(sysCallNs, rounds);
+        spinCallNs = java.util.Arrays.copyOf(spinCallNs, rounds);
         sysNsPerUnit = java.util.Arrays.copyOf(sysNsPerUnit, rounds);
         spinNsPerUnit = java.util.Arrays.copyOf(spinNsPerUnit, rounds);
         baseNsPerUnit = java.util.Arrays.copyOf(baseNsPerUnit, rounds);
@@ -73,6 +82,30 @@ final class CellSamples {
         double[] out = new double[sysNsPerUnit.length];
         for (int r = 0; r < out.length; r++) {
             out[r] = (spinNsPerUnit[r] - baseNsPerUnit[r]) * k - directSpinNs[r];
+        }
+        return out;
+    }
+
+    /**
+     * Per round: how much longer the syscall itself took inside the schedule than back to back, net of the
+     * same for the spin — the kernel-side share of the answer (its code and data gone cold, the TLB refilled
+     * on entry). The rest of the answer is user code running slower after the call returns.
+     */
+    double[] coldCallNs() {
+        double[] out = new double[sysNsPerUnit.length];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = (sysCallNs[r] - spinCallNs[r]) - (directSysNs[r] - directSpinNs[r]);
+        }
+        return out;
+    }
+
+    /** Per round: the answer minus {@link #coldCallNs()}: user code's own slowdown after the call. */
+    double[] userSlowdownNs() {
+        double[] indirect = indirectNs();
+        double[] cold = coldCallNs();
+        double[] out = new double[indirect.length];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = indirect[r] - cold[r];
         }
         return out;
     }

@@ -6,8 +6,13 @@ import java.util.Map;
 
 /** Lays out the cells and sizes each timed run to about {@code runMs}, from a quick baseline per group. */
 final class Grid {
-    /** Every run holds at least this many intervals, so a run is never a single syscall. */
-    static final int MIN_INTERVALS = 2;
+    /**
+     * A run needs this many intervals for its median to leave out a preemption; a cell whose runs had
+     * fewer is reported not resolvable whatever its interval says.
+     */
+    static final int MIN_INTERVALS = 5;
+    /** No run is stretched past this to reach {@link #MIN_INTERVALS}: it keeps the default grid within its minute. */
+    static final double RUN_CAP_NS = 20e6;
 
     private Grid() {}
 
@@ -31,9 +36,15 @@ final class Grid {
         return groups;
     }
 
-    /** Units for a run of about {@code runNs}: a whole number of intervals of {@code k}, at least {@link #MIN_INTERVALS}. */
+    /**
+     * Units for a run of about {@code runNs}: a whole number of intervals of {@code k}, at least
+     * {@link #MIN_INTERVALS} unless that would take longer than {@link #RUN_CAP_NS}, and at least one.
+     */
     static int unitsFor(double runNs, double nsPerUnit, int k) {
-        long intervals = Math.max(MIN_INTERVALS, Math.round(runNs / (nsPerUnit * k)));
+        double intervalNs = Math.max(nsPerUnit, 1) * k;
+        long wanted = Math.max(MIN_INTERVALS, Math.round(runNs / intervalNs));
+        long affordable = (long) (Math.max(runNs, RUN_CAP_NS) / intervalNs);
+        long intervals = Math.max(1, Math.min(wanted, affordable));
         return (int) Math.min((long) k * intervals, (Integer.MAX_VALUE / k) * (long) k);
     }
 

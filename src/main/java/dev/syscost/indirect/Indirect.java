@@ -67,7 +67,7 @@ public final class Indirect {
         }
         Double baseEntries = calibration.kernelEntriesPerInterval(tables.get(0), Schedule.MODE_NONE, 0);
         List<Rounds.Group> groups = Grid.groups(config, tables, schedule, directNs);
-        Rounds rounds = new Rounds(schedule, pmu, spin, chunks, groups, config.seed());
+        Rounds rounds = new Rounds(schedule, pmu, spin, chunks, groups, config.runMs() * 1e6, config.seed());
         long deadline = ctx.t0() + (long) (config.budgetSec() * 1e9);
         int done = rounds.run(groups, config.rounds(), IndirectConfig.MIN_ROUNDS, deadline, progress);
         groups.forEach(g -> g.cells().forEach(c -> c.truncate(done)));

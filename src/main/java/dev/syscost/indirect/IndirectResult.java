@@ -42,11 +42,16 @@ public record IndirectResult(String schema, Environment env, Settings config, Li
      * @param indirectBeforeSpinNsPerSyscall (T_sys − T_base) × K − D_sys, without the spin control
      * @param spinEffectNsPerSyscall (T_spin − T_base) × K − D_spin: what elapsed time alone costs
      * @param indirectPercentOfDirect the answer as a percentage of the direct cost
-     * @param resolvable whether the 95% interval of the answer excludes zero
+     * @param resolvable whether the 95% interval of the answer excludes zero (and every run had at least 5 syscalls)
+     * @param coldCallNsPerSyscall the kernel-side share: the call itself, timed inside the schedule, took this
+     *        much longer than back to back (net of the same for the spin)
+     * @param userSlowdownNsPerSyscall the user-side share: the answer minus the cold-call share
+     * @param minSyscallsPerRun the fewest syscalls (intervals) any run of this cell had
      */
     public record Cell(String workload, String disturber, long workingSetBytes, int k, int unitsPerRun,
                        Estimate nsPerUnitWithSyscall, Estimate nsPerUnitWithSpin, double syscallsPerSec,
                        Estimate indirectNsPerSyscall, Estimate indirectBeforeSpinNsPerSyscall,
                        Estimate spinEffectNsPerSyscall, Estimate indirectPercentOfDirect, boolean resolvable,
-                       String verdict) {}
+                       String verdict, Estimate coldCallNsPerSyscall, Estimate userSlowdownNsPerSyscall,
+                       int minSyscallsPerRun) {}
 }

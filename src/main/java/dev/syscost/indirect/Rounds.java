@@ -28,11 +28,14 @@ final class Rounds {
     private final Map<Disturber, Integer> spinIterations;
     private final Map<Disturber, Integer> directChunks;
     private final Random order;
-    private final long[] intervals;
+    private final double runNs;
+    private long[] intervals;
+    private long[] calls;
     private final Intervals robust = new Intervals();
 
     Rounds(Schedule schedule, PmuSession pmu, Map<Disturber, Integer> spinIterations, Map<Disturber, Integer> directChunks,
-           List<Group> groups, long seed) {
+           List<Group> groups, double runNs, long seed) {
+        this.runNs = runNs;
         this.schedule = schedule;
         this.pmu = pmu;
         this.spinIterations = spinIterations;
@@ -45,6 +48,7 @@ final class Rounds {
             }
         }
         this.intervals = new long[most];
+        this.calls = new long[most];
     }
 
     /**
@@ -103,19 +107,31 @@ final class Rounds {
         int spin = spinIterations.get(c.disturber);
         for (int step : steps) {
             switch (step) {
-                case 0 -> c.sysNsPerUnit[r] = timed(c, Schedule.modeOf(c.disturber), 0, c.pmuWith);
-                case 1 -> c.spinNsPerUnit[r] = timed(c, Schedule.MODE_SPIN, spin, null);
+                case 0 -> {
+                    c.sysNsPerUnit[r] = timed(c, Schedule.modeOf(c.disturber), 0, c.pmuWith);
+                    c.sysCallNs[r] = robust.median(calls, c.intervalsPerRun());
+                }
+                case 1 -> {
+                    c.spinNsPerUnit[r] = timed(c, Schedule.MODE_SPIN, spin, null);
+                    c.spinCallNs[r] = robust.median(calls, c.intervalsPerRun());
+                }
                 case 2 -> c.baseNsPerUnit[r] = timed(c, Schedule.MODE_NONE, 0, c.pmuWithout);
                 case 3 -> c.directSysNs[r] = direct(c.disturber, Schedule.modeOf(c.disturber), 0);
                 default -> c.directSpinNs[r] = direct(c.disturber, Schedule.MODE_SPIN, spin);
             }
         }
+        c.minIntervals = Math.min(c.minIntervals, c.intervalsPerRun());
+        c.units = Grid.unitsFor(runNs, c.sysNsPerUnit[r], c.k);
     }
 
     /** One run of the cell's schedule in {@code mode}; ns per unit of its median interval. */
     private double timed(CellSamples c, int mode, int spin, List<PmuPerUnit> counters) {
+        if (intervals.length < c.intervalsPerRun()) { // outside the timed loop: the run was resized
+            intervals = new long[c.intervalsPerRun()];
+            calls = new long[c.intervalsPerRun()];
+        }
         pmu.begin();
-        int n = schedule.run(c.workload, c.table, c.units, c.k, mode, spin, intervals);
+        int n = schedule.run(c.workload, c.table, c.units, c.k, mode, spin, intervals, calls);
         PmuPerUnit perUnit = pmu.end(c.units);
         if (counters != null && perUnit != null) {
             counters.add(perUnit);

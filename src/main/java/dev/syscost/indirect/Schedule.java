@@ -34,6 +34,7 @@ final class Schedule implements AutoCloseable {
     /** Always zero; a field, so the JIT cannot fold the masks that chain disturbances into the chase. */
     private long zero;
     private final long[] passScratch = new long[1];
+    private long[] callScratch = new long[1];
     /** Consumes every result, so no loop is dead code. */
     long sink;
 
@@ -62,11 +63,12 @@ final class Schedule implements AutoCloseable {
 
     /**
      * Runs {@code units} chase units with a disturbance after every {@code k}-th, writing each interval's
-     * length (k units plus the disturbance, in ns) to {@code intervalsNs}; returns the number of intervals.
+     * length (k units plus the disturbance, in ns) to {@code intervalsNs} and the disturbance's own length
+     * to {@code callsNs}; returns the number of intervals.
      * The clock is read at the same points in every mode, so its cost cancels between modes; it is a vDSO
      * read, so the baseline makes no syscall (checked by {@link Calibration#kernelEntries}).
      */
-    int chase(ChaseTable table, int units, int k, int mode, int spinIterations, long[] intervalsNs) {
+    int chase(ChaseTable table, int units, int k, int mode, int spinIterations, long[] intervalsNs, long[] callsNs) {
         final int[] t = table.words;
         final long z = zero;
         int p = 0;
@@ -79,9 +81,11 @@ final class Schedule implements AutoCloseable {
             }
             if (++c == k) {
                 c = 0;
+                long before = System.nanoTime();
                 p += (int) (disturb(mode, p, spinIterations) & z);
                 long now = System.nanoTime();
-                intervalsNs[n++] = now - last;
+                intervalsNs[n] = now - last;
+                callsNs[n++] = now - before;
                 last = now;
             }
         }
@@ -93,7 +97,7 @@ final class Schedule implements AutoCloseable {
      * The branchy variant: the same chase plus a branch per step on the line's random bit. The taken arm
      * stores to memory, which C2 will not turn into a conditional move, so it stays a real branch.
      */
-    int branchy(ChaseTable table, int units, int k, int mode, int spinIterations, long[] intervalsNs) {
+    int branchy(ChaseTable table, int units, int k, int mode, int spinIterations, long[] intervalsNs, long[] callsNs) {
         final int[] t = table.words;
         final int[] hits = tally;
         final long z = zero;
@@ -111,9 +115,11 @@ final class Schedule implements AutoCloseable {
             }
             if (++c == k) {
                 c = 0;
+                long before = System.nanoTime();
                 p += (int) (disturb(mode, p, spinIterations) & z);
                 long now = System.nanoTime();
-                intervalsNs[n++] = now - last;
+                intervalsNs[n] = now - last;
+                callsNs[n++] = now - before;
                 last = now;
             }
         }
@@ -122,10 +128,18 @@ final class Schedule implements AutoCloseable {
     }
 
     /** Runs the workload of {@code w}; see {@link #chase}. {@code units} must be a multiple of {@code k}. */
-    int run(Workload w, ChaseTable table, int units, int k, int mode, int spinIterations, long[] intervalsNs) {
+    int run(Workload w, ChaseTable table, int units, int k, int mode, int spinIterations, long[] intervalsNs, long[] callsNs) {
         return w == Workload.BRANCHY
-                ? branchy(table, units, k, mode, spinIterations, intervalsNs)
-                : chase(table, units, k, mode, spinIterations, intervalsNs);
+                ? branchy(table, units, k, mode, spinIterations, intervalsNs, callsNs)
+                : chase(table, units, k, mode, spinIterations, intervalsNs, callsNs);
+    }
+
+    /** {@link #run} without the per-call times. */
+    int run(Workload w, ChaseTable table, int units, int k, int mode, int spinIterations, long[] intervalsNs) {
+        if (callScratch.length < intervalsNs.length) {
+            callScratch = new long[intervalsNs.length];
+        }
+        return run(w, table, units, k, mode, spinIterations, intervalsNs, callScratch);
     }
 
     /** An untimed pass of {@code units} (warm-up), with no disturbance. */
