@@ -57,10 +57,10 @@ final class Calibration {
      * user mode. Null where the tracepoint cannot be opened.
      */
     Double kernelEntriesPerInterval(ChaseTable table, int mode, int spinIterations) {
-        long[] scratch = new long[64];
+        long[] scratch = new long[512];
         try (SyscallCounter counter = SyscallCounter.forCurrentThread()) {
             long before = counter.read();
-            int n = schedule.run(Workload.CHASE, table, 64, 1, mode, spinIterations, scratch);
+            int n = schedule.run(Workload.CHASE, table, scratch.length, 1, mode, spinIterations, scratch);
             long entries = counter.read() - before - 1; // the second read is itself one entry
             return entries / (double) n;
         } catch (NativeException | IllegalStateException e) {
