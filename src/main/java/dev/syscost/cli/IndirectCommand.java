@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "beyond the syscall's direct cost and net of a spin control of equal length, per working set and rate.",
         })
 public final class IndirectCommand implements Callable<Integer> {
-    @Option(names = "--quick", description = "Coarse grid in about 10 s (working sets 16K,4M; K 1,16,256; 6 rounds).")
+    @Option(names = "--quick", description = "A coarse first look in under 10 s: working sets 16K,256K,4M; K 1,16; shorter runs.")
     boolean quick;
 
     @Option(names = "--working-sets", paramLabel = "LIST",
@@ -40,10 +40,10 @@ public final class IndirectCommand implements Callable<Integer> {
     String workloads;
 
     @Option(names = "--rounds", paramLabel = "N",
-            description = "Most interleaved rounds per cell, 6..1000 (default 40, quick 20); fewer if the budget runs out.")
+            description = "Most interleaved rounds per cell, 6..1000 (default 40, quick 30); fewer if the budget runs out.")
     Integer rounds;
 
-    @Option(names = "--run-ms", paramLabel = "MS", description = "Target length of one timed run, 0.5..1000 ms (default 1).")
+    @Option(names = "--run-ms", paramLabel = "MS", description = "Target length of one timed run, 0.5..1000 ms (default 1, quick 0.5).")
     Double runMs;
 
     @Option(names = "--budget", paramLabel = "SEC",

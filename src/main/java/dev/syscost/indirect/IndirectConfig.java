@@ -40,8 +40,8 @@ public record IndirectConfig(List<Long> workingSetsBytes, List<Integer> ks, List
 
     /** A coarse grid for a first look in under ten seconds. */
     public static IndirectConfig quickDefaults() {
-        return new IndirectConfig(List.of(16L << 10, 4L << 20), List.of(1, 16, 256),
-                List.of(Disturber.values()), List.of(Workload.CHASE), 20, 1.0, 6.5, true, true, 0x5EED);
+        return new IndirectConfig(List.of(16L << 10, 256L << 10, 4L << 20), List.of(1, 16),
+                List.of(Disturber.values()), List.of(Workload.CHASE), 30, 0.5, 6.5, true, true, 0x5EED);
     }
 
     public IndirectConfig withWorkingSets(List<Long> v) {

@@ -29,9 +29,11 @@ final class SummaryLines {
         Estimate pct = c.indirectPercentOfDirect();
         return String.format(Locale.ROOT,
                 "%s, %s: at %s syscalls/s (one every %d units) with a working set of %s, the indirect cost adds %.0f%%"
-                        + " (95%% CI %.0f..%.0f%%) to the direct cost of %.0f ns: %+.0f ns per call",
+                        + " (95%% CI %.0f..%.0f%%) to the direct cost of %.0f ns: %+.0f ns per call"
+                        + " (the call itself running cold %+.0f ns, user code after it %+.0f ns)",
                 c.disturber(), c.workload(), rate(c.syscallsPerSec()), c.k(), SizeParser.label(c.workingSetBytes()),
-                pct.median(), pct.ciLow(), pct.ciHigh(), directNs, c.indirectNsPerSyscall().median());
+                pct.median(), pct.ciLow(), pct.ciHigh(), directNs, c.indirectNsPerSyscall().median(),
+                c.coldCallNsPerSyscall().median(), c.userSlowdownNsPerSyscall().median());
     }
 
     /** 1234567 → "1.2M", 45600 → "46K", 120 → "120". */
