@@ -18,8 +18,8 @@ final class CellEstimates {
         return new Cell(s.workload.id(), s.disturber.id(), s.table.workingSetBytes, s.k, s.units, withSys,
                 Estimate.of(s.spinNsPerUnit), syscallsPerSec, indirect, Estimate.of(s.beforeSpinNs()),
                 Estimate.of(s.spinEffectNs()), Estimate.of(s.percentOfDirect()), resolvable,
-                enough ? verdict(indirect, resolvable) : NOT_RESOLVABLE + " (only " + s.minIntervals + " syscalls per run; "
-                        + Grid.MIN_INTERVALS + " are needed to leave out a preemption; raise --run-ms)",
+                enough ? verdict(indirect, resolvable) : NOT_RESOLVABLE + " (syscalls per run: " + s.minIntervals + ", fewer than the "
+                        + Grid.MIN_INTERVALS + " needed to leave out a preemption; raise --run-ms)",
                 Estimate.of(s.coldCallNs()), Estimate.of(s.userSlowdownNs()), s.minIntervals);
     }
 
