@@ -16,7 +16,7 @@ public final class SizeParser {
             out.add(UsageException.requireRange("--working-sets", bytes(part.trim()),
                     IndirectConfig.MIN_WORKING_SET_BYTES, IndirectConfig.MAX_WORKING_SET_BYTES));
         }
-        return out;
+        return out.stream().distinct().toList();
     }
 
     static long bytes(String text) {
@@ -53,7 +53,7 @@ public final class SizeParser {
             }
             out.add((int) UsageException.requireRange("--k", k, 1, IndirectConfig.MAX_K));
         }
-        return out;
+        return out.stream().distinct().toList();
     }
 
     /** "getppid,pread_4k" → disturbers. */
