@@ -47,11 +47,15 @@ public record IndirectResult(String schema, Environment env, Settings config, Li
      *        much longer than back to back (net of the same for the spin)
      * @param userSlowdownNsPerSyscall the user-side share: the answer minus the cold-call share
      * @param minSyscallsPerRun the fewest syscalls (intervals) any run of this cell had
+     * @param pagesTouchedPerSyscall expected distinct 4 KiB pages of the working set the chase touches
+     *        between two syscalls (from the set's geometry and K)
+     * @param indirectNsPerPageTouched the answer divided by that: a constant across cells points at a
+     *        TLB flushed on every kernel entry (PTI without PCID)
      */
     public record Cell(String workload, String disturber, long workingSetBytes, int k, int unitsPerRun,
                        Estimate nsPerUnitWithSyscall, Estimate nsPerUnitWithSpin, double syscallsPerSec,
                        Estimate indirectNsPerSyscall, Estimate indirectBeforeSpinNsPerSyscall,
                        Estimate spinEffectNsPerSyscall, Estimate indirectPercentOfDirect, boolean resolvable,
                        String verdict, Estimate coldCallNsPerSyscall, Estimate userSlowdownNsPerSyscall,
-                       int minSyscallsPerRun) {}
+                       int minSyscallsPerRun, double pagesTouchedPerSyscall, Estimate indirectNsPerPageTouched) {}
 }

@@ -17,6 +17,14 @@ final class SummaryLines {
                 out.add(sentence(c, directOf(direct, c.disturber())));
             }
         }
+        double[] perPage = cells.stream().filter(Cell::resolvable).mapToDouble(c -> c.indirectNsPerPageTouched().median())
+                .sorted().toArray();
+        if (perPage.length >= 3) {
+            out.add(String.format(Locale.ROOT, "per distinct 4 KiB page the workload touches between two syscalls, the resolvable"
+                    + " cells cost %.0f ns (median; middle half %.0f..%.0f ns): a steady figure points at a TLB flushed on every"
+                    + " kernel entry (PTI without PCID; see `syscost env`), a scattered one at caches", perPage[perPage.length / 2],
+                    perPage[perPage.length / 4], perPage[(3 * perPage.length) / 4]));
+        }
         long unresolved = cells.stream().filter(c -> !c.resolvable()).count();
         if (unresolved > 0) {
             out.add(String.format(Locale.ROOT, "%d of %d cells are not resolvable here: their 95%% interval spans zero"

@@ -20,6 +20,17 @@ class ChaseTableTest {
         }
     }
 
+    @Test
+    void shouldCountThePagesAnIntervalTouches() {
+        // 16 KiB = 4 pages of 64 lines; 64 distinct random lines miss a page with probability C(192,64)/C(256,64).
+        assertThat(CellEstimates.expectedPagesTouched(16L << 10, 1)).isBetween(3.9, 4.0);
+        assertThat(CellEstimates.expectedPagesTouched(16L << 10, 4)).isEqualTo(4.0); // all 256 lines
+        // 4 MiB = 1024 pages; 64 steps touch nearly 64 distinct pages, 4096 steps nearly all of them.
+        assertThat(CellEstimates.expectedPagesTouched(4L << 20, 1)).isBetween(61.0, 64.0);
+        assertThat(CellEstimates.expectedPagesTouched(4L << 20, 16)).isBetween(600.0, 700.0); // ≈ 1024 (1 − e^−1)
+        assertThat(CellEstimates.expectedPagesTouched(4L << 20, 64)).isBetween(1000.0, 1024.0);
+    }
+
     /**
      * The working set is really touched: a 32 MiB chase (far beyond L2, and its pages beyond the L1 dTLB)
      * takes measurably longer per unit than a 16 KiB one that lives in L1. The margin (1.5×) is far below

@@ -22,7 +22,7 @@ class IndirectReportTest {
         boolean ok = lo > 0 || hi < 0;
         return new Cell("chase", "getppid", ws, k, 1000, e(1200, 1190, 1210), e(1100, 1090, 1110), perSec,
                 e(indirect, lo, hi), e(indirect, lo, hi), e(0, -5, 5), e(indirect / 10.5, lo / 10.5, hi / 10.5), ok,
-                ok ? "+" + indirect : "not resolvable here", e(20, 10, 30), e(indirect - 20, lo, hi), 100);
+                ok ? "+" + indirect : "not resolvable here", e(20, 10, 30), e(indirect - 20, lo, hi), 100, 4, e(indirect / 4, lo / 4, hi / 4));
     }
 
     private static IndirectResult seeded() {
