@@ -52,30 +52,39 @@ public final class Indirect {
                 .map(ws -> new ChaseTable(ws, config.seed() ^ ws)).toList();
         Warmup.run(schedule, tables, config);
         progress.step(0, config.rounds(), "calibration", "direct costs and spin control");
-        Calibration calibration = new Calibration(schedule);
-        Map<Disturber, Double> directNs = new EnumMap<>(Disturber.class);
-        Map<Disturber, Integer> spin = new EnumMap<>(Disturber.class);
-        Map<Disturber, Integer> chunks = new EnumMap<>(Disturber.class);
-        Map<Disturber, Double[]> entries = new EnumMap<>(Disturber.class);
-        for (Disturber d : config.disturbers()) {
-            double ns = calibration.directNs(Schedule.modeOf(d), 0);
-            directNs.put(d, ns);
-            spin.put(d, calibration.spinIterationsFor(ns));
-            chunks.put(d, Calibration.chunksFor(ns));
-            entries.put(d, new Double[] {calibration.kernelEntriesPerInterval(tables.get(0), Schedule.modeOf(d), 0),
-                calibration.kernelEntriesPerInterval(tables.get(0), Schedule.MODE_SPIN, spin.get(d))});
-        }
-        Double baseEntries = calibration.kernelEntriesPerInterval(tables.get(0), Schedule.MODE_NONE, 0);
-        List<Rounds.Group> groups = Grid.groups(config, tables, schedule, directNs);
-        Rounds rounds = new Rounds(schedule, pmu, spin, chunks, groups, config.runMs() * 1e6, config.seed());
+        Calibrated cal = calibrate(config, schedule, tables.get(0));
+        List<Rounds.Group> groups = Grid.groups(config, tables, schedule, cal.directNs());
+        Rounds rounds = new Rounds(schedule, pmu, cal.spin(), cal.chunks(), groups, config.runMs() * 1e6, config.seed());
         long deadline = ctx.t0() + (long) (config.budgetSec() * 1e9);
         int done = rounds.run(groups, config.rounds(), IndirectConfig.MIN_ROUNDS, deadline, progress);
         groups.forEach(g -> g.cells().forEach(c -> c.truncate(done)));
         List<DirectCost> direct = new ArrayList<>();
         for (Disturber d : config.disturbers()) {
-            direct.add(directCost(d, groups, spin.get(d), entries.get(d), ctx.warnings()));
+            direct.add(directCost(d, groups, cal.spin().get(d), cal.entries().get(d), ctx.warnings()));
         }
-        return assemble(config, groups, direct, pmu, baseEntries, done, ctx);
+        return assemble(config, groups, direct, pmu, cal.baseEntries(), done, ctx);
+    }
+
+    /** Per disturber: direct cost, spin iterations, direct-sample size, and kernel entries per call and per spin. */
+    private record Calibrated(Map<Disturber, Double> directNs, Map<Disturber, Integer> spin, Map<Disturber, Integer> chunks,
+                              Map<Disturber, Double[]> entries, Double baseEntries) {}
+
+    private static Calibrated calibrate(IndirectConfig config, Schedule schedule, ChaseTable table) {
+        Calibration calibration = new Calibration(schedule);
+        Calibrated c = new Calibrated(new EnumMap<>(Disturber.class), new EnumMap<>(Disturber.class),
+                new EnumMap<>(Disturber.class), new EnumMap<>(Disturber.class),
+                calibration.kernelEntriesPerInterval(table, Schedule.MODE_NONE, 0));
+        for (Disturber d : config.disturbers()) {
+            int mode = Schedule.modeOf(d);
+            double ns = calibration.directNs(mode, 0);
+            int spin = calibration.spinIterationsFor(ns);
+            c.directNs().put(d, ns);
+            c.spin().put(d, spin);
+            c.chunks().put(d, Calibration.chunksFor(ns));
+            c.entries().put(d, new Double[] {calibration.kernelEntriesPerInterval(table, mode, 0),
+                calibration.kernelEntriesPerInterval(table, Schedule.MODE_SPIN, spin)});
+        }
+        return c;
     }
 
     private static IndirectResult assemble(IndirectConfig config, List<Rounds.Group> groups, List<DirectCost> direct,
