@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 /**
  * A working set laid out for a pointer chase: one 64-byte line per element, linked in one random cycle
  * (Sattolo's algorithm), so every line is visited once per pass in an order no prefetcher can follow and
- * every page of the set is touched. Word 0 of a line holds the next line's array index; word 1 a random
- * bit for the branchy workload.
+ * every page of the set is touched. Word 0 of a line holds the next line's array index; word 1 random
+ * bits for the branchy workload; word 2 the next index again (the branchy workload's other path).
  */
 final class ChaseTable {
     static final int LINE_BYTES = 64;
@@ -40,6 +40,7 @@ final class ChaseTable {
             int to = order[(i + 1) % lines];
             words[from * INTS_PER_LINE] = to * INTS_PER_LINE;
             words[from * INTS_PER_LINE + 1] = random.nextInt();
+            words[from * INTS_PER_LINE + 2] = to * INTS_PER_LINE;
         }
     }
 

@@ -94,8 +94,9 @@ final class Schedule implements AutoCloseable {
     }
 
     /**
-     * The branchy variant: the same chase plus a branch per step on the line's random bit. The taken arm
-     * stores to memory, which C2 will not turn into a conditional move, so it stays a real branch.
+     * The branchy variant: the same chase, but a branch on the line's random bit decides which of the line's
+     * two copies of the next pointer is read, so a misprediction sits on the critical path. The taken arm
+     * stores to memory, which C2 will not turn into a conditional move.
      */
     int branchy(ChaseTable table, int units, int k, int mode, int spinIterations, long[] intervalsNs, long[] callsNs) {
         final int[] t = table.words;
@@ -109,9 +110,11 @@ final class Schedule implements AutoCloseable {
             for (int s = 0; s < STEPS_PER_UNIT; s++) {
                 int bits = t[p + 1];
                 if ((bits & 1) != 0) {
-                    hits[bits >>> 28] += p;
+                    hits[bits >>> 28]++;
+                    p = t[p];
+                } else {
+                    p = t[p + 2];
                 }
-                p = t[p];
             }
             if (++c == k) {
                 c = 0;

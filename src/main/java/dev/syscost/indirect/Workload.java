@@ -7,7 +7,7 @@ import java.util.Locale;
 public enum Workload {
     /** A pointer chase over a random cyclic permutation of the working set's cache lines: latency-bound, cache- and TLB-sensitive. */
     CHASE("chase"),
-    /** The same chase with a data-dependent branch per step on a fixed random bit: also predictor-sensitive. */
+    /** The same chase with a data-dependent branch per step on a fixed random bit that picks where the next pointer is read. */
     BRANCHY("branchy");
 
     private final String id;
