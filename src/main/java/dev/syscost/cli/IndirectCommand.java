@@ -15,10 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code syscost indirect}: the cold-cache bill of a syscall. */
 @Command(name = "indirect", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Measures how much slower user code runs after a syscall (caches, TLB and predictors disturbed),",
-            "beyond the syscall's direct cost and net of a spin control of equal length, per working set and rate.",
-        })
+        description = "Measures how much slower code runs after a syscall (caches, TLB and predictors disturbed),"
+                + " beyond the syscall's direct cost and net of a spin control of equal length, per working set and rate.")
 public final class IndirectCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A coarse first look in under 10 s: working sets 16K,256K,4M; K 1,16; shorter runs.")
     boolean quick;
