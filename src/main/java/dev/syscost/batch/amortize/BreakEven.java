@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * The chunk size from which per-call overhead is at most 50% and at most 5% of a call's time:
- * measured (the smallest swept size from which every larger one stays under the line) and, beside it,
+ * measured (the smallest swept size that, with the next one, is under the line) and, beside it,
  * where the fitted line alone puts it ({@code interceptNs / slope} scaled; null when the fit gives none).
  */
 public record BreakEven(Long overheadLe50Bytes, Long overheadLe5Bytes, Double fitLe50Bytes, Double fitLe5Bytes,
@@ -20,15 +20,15 @@ public record BreakEven(Long overheadLe50Bytes, Long overheadLe5Bytes, Double fi
                     "no per-byte cost distinguishable from noise (slope's 95% interval includes 0): every call is"
                     + " overhead, so no chunk size amortises it");
         }
-        Long le50 = firstStayingAtOrBelow(points, 0.50);
-        Long le5 = firstStayingAtOrBelow(points, 0.05);
+        Long le50 = firstOfTwoAtOrBelow(points, 0.50);
+        Long le5 = firstOfTwoAtOrBelow(points, 0.05);
         Double fit50 = fit.interceptNs() > 0 ? fit.interceptNs() / fit.slopeNsPerByte() : null;
         Double fit5 = fit.interceptNs() > 0 ? 19 * fit.interceptNs() / fit.slopeNsPerByte() : null;
         long largest = points.getLast().chunkBytes();
         List<String> notes = new java.util.ArrayList<>();
         if (le5 == null) {
-            notes.add(String.format(Locale.ROOT, "overhead stays above %s up to %d B", le50 == null ? "50%" : "5%",
-                    largest));
+            notes.add(String.format(Locale.ROOT, "overhead not below %s at two sizes in a row up to %d B",
+                    le50 == null ? "50%" : "5%", largest));
         }
         if (fit.interceptNs() <= 0) {
             notes.add("the large-chunk line has no positive intercept (big chunks cost more per byte, e.g. past a"
@@ -38,16 +38,22 @@ public record BreakEven(Long overheadLe50Bytes, Long overheadLe5Bytes, Double fi
         return new BreakEven(le50, le5, fit50, fit5, note);
     }
 
-    private static Long firstStayingAtOrBelow(List<ChunkPoint> points, double share) {
-        Long first = null;
-        for (ChunkPoint p : points) {
-            boolean below = p.overheadShare() != null && p.overheadShare() <= share;
-            if (below && first == null) {
-                first = p.chunkBytes();
-            } else if (!below) {
-                first = null;
+    /**
+     * The first swept size whose share, and the next size's (if any), is at or below {@code share}:
+     * two in a row, so neither one noisy dip early nor one noisy point at the largest size decides.
+     */
+    private static Long firstOfTwoAtOrBelow(List<ChunkPoint> points, double share) {
+        for (int i = 0; i < points.size(); i++) {
+            boolean here = atOrBelow(points.get(i), share);
+            boolean next = i + 1 == points.size() || atOrBelow(points.get(i + 1), share);
+            if (here && next) {
+                return points.get(i).chunkBytes();
             }
         }
-        return first;
+        return null;
+    }
+
+    private static boolean atOrBelow(ChunkPoint p, double share) {
+        return p.overheadShare() != null && p.overheadShare() <= share;
     }
 }

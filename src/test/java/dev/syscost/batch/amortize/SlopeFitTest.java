@@ -43,6 +43,19 @@ class SlopeFitTest {
     }
 
     @Test
+    void shouldNotLetOneNoisyPointDecideTheBreakEven() {
+        List<ChunkPoint> raw = new ArrayList<>(line(1000, 0.1));
+        ChunkPoint last = raw.getLast(); // a 1 MiB point slowed fivefold by a neighbour
+        double t = 5 * last.nsPerCall();
+        raw.set(raw.size() - 1, new ChunkPoint(last.chunkBytes(), 1, 5, t, t, t, t / last.chunkBytes(),
+                last.chunkBytes() / t, 1, 1.0, 1.0, null));
+        SlopeFit fit = SlopeFit.of(raw.subList(0, raw.size() - 1));
+        BreakEven be = BreakEven.of(raw.stream().map(p -> p.withOverhead(fit)).toList(), fit);
+        assertThat(be.overheadLe50Bytes()).isEqualTo(16384L);
+        assertThat(be.overheadLe5Bytes()).isEqualTo(262144L);
+    }
+
+    @Test
     void shouldFindNoBreakEvenWithoutPerByteCost() {
         List<ChunkPoint> raw = line(400, 0);
         SlopeFit fit = SlopeFit.of(raw);
