@@ -12,6 +12,8 @@ final class PhaseRunner {
     private static final long MAX_RECORDABLE_NS = 10_000_000_000L;
     private static final long COUNTED_MESSAGES = 2_000;
     private static final long COUNTED_MIN_BUDGET_NS = 20_000_000L;
+    /** Counted phases run at least this many messages, so a few stray entries (safepoints) stay below 0.01 each. */
+    private static final long COUNTED_MIN_MESSAGES = 500;
     private final Channel ch;
     private final MessagePattern pattern;
     private final MemorySegment in;
@@ -39,23 +41,23 @@ final class PhaseRunner {
         long max = config.messagesPerTrial();
         int trials = config.trials();
         status.accept("warm-up");
-        roundTrips(new Histogram(MAX_RECORDABLE_NS, 3), max, budgetNs, EntryMeter.OFF);
+        roundTrips(new Histogram(MAX_RECORDABLE_NS, 3), 0, max, budgetNs, EntryMeter.OFF);
         Histogram all = new Histogram(MAX_RECORDABLE_NS, 3);
         double[] p50s = new double[trials];
         long roundTrips = 0;
         for (int i = 0; i < trials; i++) {
             status.accept("round trips, trial " + (i + 1) + "/" + trials);
             Histogram h = new Histogram(MAX_RECORDABLE_NS, 3);
-            roundTrips += roundTrips(h, max, budgetNs, EntryMeter.OFF);
+            roundTrips += roundTrips(h, 0, max, budgetNs, EntryMeter.OFF);
             p50s[i] = h.getValueAtPercentile(50);
             all.add(h);
         }
-        oneWay(max, budgetNs, EntryMeter.OFF);
+        oneWay(0, max, budgetNs, EntryMeter.OFF);
         double[] rates = new double[trials];
         long oneWay = 0;
         for (int i = 0; i < trials; i++) {
             status.accept("one-way throughput, trial " + (i + 1) + "/" + trials);
-            long[] r = oneWay(max, budgetNs, EntryMeter.OFF);
+            long[] r = oneWay(0, max, budgetNs, EntryMeter.OFF);
             oneWay += r[0];
             rates[i] = r[0] * 1e9 / r[1];
         }
@@ -66,18 +68,20 @@ final class PhaseRunner {
         Counted rt;
         Counted ow;
         try (EntryMeter m = EntryMeter.open()) {
-            rt = new Counted(roundTrips(discarded, counted, countedBudgetNs, m), m.entries(), m.note());
-            ow = new Counted(oneWay(counted, countedBudgetNs, m)[0], m.entries(), m.note());
+            rt = new Counted(roundTrips(discarded, COUNTED_MIN_MESSAGES, counted, countedBudgetNs, m), m.entries(),
+                    m.note());
+            ow = new Counted(oneWay(COUNTED_MIN_MESSAGES, counted, countedBudgetNs, m)[0], m.entries(), m.note());
         }
         return new Measured(all, p50s, roundTrips, rates, oneWay, rt, ow);
     }
 
     /**
-     * After the SYNC round trip, up to {@code max} round trips or until {@code budgetNs} has passed, each
-     * recorded in {@code h}; then a STOP round trip (outside {@code meter}). Returns the number of timed
-     * round trips. The echo is checked after the clock stops, so checking is not part of the latency.
+     * After the SYNC round trip, up to {@code max} round trips or until {@code budgetNs} has passed (but
+     * at least {@code min}), each recorded in {@code h}; then a STOP round trip (outside {@code meter}).
+     * Returns the number of timed round trips. The echo is checked after the clock stops, so checking
+     * is not part of the latency.
      */
-    long roundTrips(Histogram h, long max, long budgetNs, EntryMeter meter) {
+    long roundTrips(Histogram h, long min, long max, long budgetNs, EntryMeter meter) {
         sync();
         meter.start();
         long end = System.nanoTime() + budgetNs;
@@ -91,7 +95,7 @@ final class PhaseRunner {
             h.recordValue(Math.min(t1 - t0, MAX_RECORDABLE_NS));
             check(seq);
             seq++;
-            if (t1 > end) {
+            if (t1 > end && seq >= min) {
                 break;
             }
         }
@@ -103,11 +107,11 @@ final class PhaseRunner {
     }
 
     /**
-     * After the SYNC round trip, up to {@code max} messages one way or until {@code budgetNs} has passed,
-     * then STOP; the peer's acknowledgement carries how many it received and checked. Returns
-     * {messages, elapsed ns}.
+     * After the SYNC round trip, up to {@code max} messages one way or until {@code budgetNs} has passed
+     * (but at least {@code min}), then STOP; the peer's acknowledgement carries how many it received and
+     * checked. Returns {messages, elapsed ns}.
      */
-    long[] oneWay(long max, long budgetNs, EntryMeter meter) {
+    long[] oneWay(long min, long max, long budgetNs, EntryMeter meter) {
         sync();
         meter.start();
         long t0 = System.nanoTime();
@@ -116,7 +120,7 @@ final class PhaseRunner {
         while (seq < max) {
             ch.send(pattern.message(seq));
             seq++;
-            if ((seq & 63) == 0 && System.nanoTime() > end) {
+            if ((seq & 63) == 0 && seq >= min && System.nanoTime() > end) {
                 break;
             }
         }
