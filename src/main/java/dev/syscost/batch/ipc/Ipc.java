@@ -25,6 +25,7 @@ public final class Ipc {
 
     /** Runs the measurements described by {@code config} on the calling thread, pinned for the duration. */
     public static IpcResult run(IpcConfig config, Progress progress) {
+        long deadline = System.nanoTime() + config.runBudgetNs(); // start-up of the peer included
         BitSet saved = affinityOrEmpty();
         CpuPlan cpus = pinParent(CpuPlan.choose(config.placement(), saved));
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -38,7 +39,7 @@ public final class Ipc {
             EntryMeter.warmUp();
             TransportBench bench = new TransportBench(config, session.peer(), session.dir(), watchdog, cpus,
                     System.getProperty(FAULT_PROPERTY, "none"));
-            run = measureAll(config, bench, progress, env);
+            run = measureAll(config, bench, progress, env, deadline);
         } finally {
             watchdog.shutdownNow();
             if (cpus.parentCpu() >= 0 && !saved.isEmpty()) {
@@ -59,10 +60,10 @@ public final class Ipc {
     private record Run(Environment env, List<TransportResult> results, List<String> warnings) {}
 
     /** Every transport at every size, each with the trial length the run's time budget still allows. */
-    private static Run measureAll(IpcConfig config, TransportBench bench, Progress progress, Environment env) {
+    private static Run measureAll(IpcConfig config, TransportBench bench, Progress progress, Environment env,
+            long deadline) {
         List<TransportResult> results = new ArrayList<>();
         int steps = config.transports().size() * config.messageSizesBytes().size();
-        long deadline = System.nanoTime() + config.runBudgetNs();
         long shortestNs = config.trialBudgetNs();
         int step = 0;
         for (Transport t : config.transports()) {

@@ -12,8 +12,8 @@ final class PhaseRunner {
     private static final long MAX_RECORDABLE_NS = 10_000_000_000L;
     private static final long COUNTED_MESSAGES = 2_000;
     private static final long COUNTED_MIN_BUDGET_NS = 20_000_000L;
-    /** Counted phases run at least this many messages, so a few stray entries (safepoints) stay below 0.01 each. */
-    private static final long COUNTED_MIN_MESSAGES = 500;
+    /** Counted phases run at least this many messages, so a few stray entries (safepoints) stay near 0.01 each. */
+    private static final long COUNTED_MIN_MESSAGES = 200;
     private final Channel ch;
     private final MessagePattern pattern;
     private final MemorySegment in;
