@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -85,6 +86,7 @@ final class TransportBench {
         String schedule = PhaseRunner.schedule(config);
         long limitNs = schedule.length() * 2 * Math.max(trialBudgetNs, 20_000_000L) + 20_000_000_000L;
         AtomicBoolean fired = new AtomicBoolean();
+        AtomicReference<String> phase = new AtomicReference<>("set-up");
         ScheduledFuture<?> alarm = watchdog.schedule(() -> {
             fired.set(true);
             peer.kill();
@@ -93,13 +95,17 @@ final class TransportBench {
         peer.watch(ch);
         PhaseRunner.Measured m;
         try {
-            m = phases.runAll(config, trialBudgetNs, detail -> progress.step(step, steps, label, detail));
+            m = phases.runAll(config, trialBudgetNs, detail -> {
+                phase.set(detail);
+                progress.step(step, steps, label, detail);
+            });
         } catch (MessageCheckException e) {
             throw new SyscostException(label + ": " + e.getMessage() + "; the transport lost or damaged data", e);
         } catch (RuntimeException e) {
             if (fired.get()) {
                 throw new SyscostException(label + ": no progress within " + limitNs / 1_000_000_000L
-                        + " s, so the peer was stopped; the machine may be overloaded: rerun", e);
+                        + " s (in " + phase.get() + "), so the peer was stopped; the machine may be overloaded: rerun",
+                        e);
             }
             String report = peer.failureReport(2_000);
             String exit = peer.exitDescription();
