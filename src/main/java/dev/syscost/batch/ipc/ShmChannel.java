@@ -56,8 +56,11 @@ final class ShmChannel implements Channel {
     @Override
     public void send(MemorySegment message) {
         int head = txHead;
-        while (head - (int) INT.getVolatile(map, tx + TAIL) >= layout.slots()) {
-            awaitChange(tx + TAIL, tx + TAIL_WAITERS, (int) INT.getVolatile(map, tx + TAIL), txSpace);
+        int tail;
+        // Wait on the very tail value that made the ring look full: a fresher one could already be the
+        // final one (the reader emptied the ring meanwhile), and waiting for it to change would never end.
+        while (head - (tail = (int) INT.getVolatile(map, tx + TAIL)) >= layout.slots()) {
+            awaitChange(tx + TAIL, tx + TAIL_WAITERS, tail, txSpace);
         }
         MemorySegment.copy(message, 0, map, layout.slot(tx, head), layout.messageBytes());
         INT.setVolatile(map, tx + HEAD, head + 1);
