@@ -21,6 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {
             MeasureCommand.class,
             EnvCommand.class,
+            ProfileCommand.class,
+            WorkloadCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 the run failed (the message names the fix), 2 bad usage."})
 public final class SyscostCommand implements Callable<Integer> {

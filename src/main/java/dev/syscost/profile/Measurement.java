@@ -43,4 +43,9 @@ public record Measurement(String mode, List<String> command, int pid, Backend ba
         long ticks = cpuFromReapedChildren ? proc.childSystemTicks() : proc.systemTicks() + proc.childSystemTicks();
         return ticks / (double) ProcStats.TICKS_PER_SECOND;
     }
+
+    /** Why the best backend was not used, or {@code otherwise}. */
+    public String fallbackReasonOr(String otherwise) {
+        return fallbackReason == null ? otherwise : fallbackReason;
+    }
 }

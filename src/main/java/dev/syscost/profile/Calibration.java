@@ -1,0 +1,133 @@
+package dev.syscost.profile;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.syscost.bench.Measure;
+import dev.syscost.bench.MeasureConfig;
+import dev.syscost.bench.MeasureResult;
+import dev.syscost.bench.ProbeResult;
+import dev.syscost.report.Progress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Per-call costs of the syscalls syscost has probes for, measured with {@link Measure} on this machine,
+ * and the profiler's own perturbation per syscall; cached per machine and kernel, refreshed when stale.
+ *
+ * @param probeNs        each probe's median ns per call, the FFM downcall's own cost ({@code downcallNs})
+ *                       not yet subtracted
+ * @param perturbationNs per backend id: how much longer a syscall takes while that backend counts it
+ */
+public record Calibration(String kernel, String cpuModel, String measuredAt, String source, double downcallNs,
+                          Map<String, Double> probeNs, Map<String, Double> perturbationNs) {
+    /** Probes the tax uses (see {@link CostModel}). */
+    static final List<String> PROBES = List.of("ffm_downcall", "invalid_syscall", "getppid", "clock_gettime_syscall",
+            "read_1b_dev_zero", "write_1b_dev_null", "fstat", "open_close");
+    /** Older than this, a cached calibration is measured again. */
+    static final Duration MAX_AGE = Duration.ofDays(7);
+    /** Overrides the cache directory (tests). */
+    public static final String CACHE_DIR_PROPERTY = "syscost.cache.dir";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /** The cached calibration if fresh for this kernel and CPU, else a new one (then cached). */
+    public static Calibration load(boolean recalibrate, Progress progress) {
+        Path file = cacheFile();
+        if (!recalibrate) {
+            Optional<Calibration> cached = read(file).filter(Calibration::fresh);
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+        }
+        Calibration c = measure(progress);
+        c.save(file);
+        return c;
+    }
+
+    /** Measures the probes now (a quick {@code measure} run: about a few seconds). */
+    static Calibration measure(Progress progress) {
+        MeasureResult r = Measure.run(MeasureConfig.quickConfig().withVerifyKernelEntries(false).withProbes(PROBES), progress);
+        Map<String, Double> ns = new TreeMap<>();
+        for (ProbeResult p : r.probes()) {
+            if (p.available() && !p.id().equals("ffm_downcall")) {
+                ns.put(p.id(), p.medianNs() / Math.max(1, p.kernelEntriesPerCall()));
+            }
+        }
+        double downcall = r.probe("ffm_downcall").filter(ProbeResult::available).map(ProbeResult::medianNs).orElse(0.0);
+        return new Calibration(currentKernel(), currentCpuModel(), Instant.now().toString(),
+                "syscost measure (quick): median ns per kernel entry, " + Calibration.class.getSimpleName() + " cache",
+                downcall, ns, Map.of());
+    }
+
+    /** This calibration with the perturbation of {@code backend} recorded. */
+    public Calibration withPerturbation(String backend, double ns) {
+        Map<String, Double> p = new LinkedHashMap<>(perturbationNs);
+        p.put(backend, ns);
+        return new Calibration(kernel, cpuModel, measuredAt, source, downcallNs, probeNs, Map.copyOf(p));
+    }
+
+    boolean fresh() {
+        return currentKernel().equals(kernel) && currentCpuModel().equals(cpuModel) && measuredAt != null
+                && Instant.parse(measuredAt).plus(MAX_AGE).isAfter(Instant.now());
+    }
+
+    /** Where the calibration is cached: {@code ${XDG_CACHE_HOME:-~/.cache}/syscost/profile-calibration.json}. */
+    public static Path cacheFile() {
+        String override = System.getProperty(CACHE_DIR_PROPERTY);
+        if (override != null) {
+            return Path.of(override, "profile-calibration.json");
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("syscost").resolve("profile-calibration.json");
+    }
+
+    static Optional<Calibration> read(Path file) {
+        try {
+            return Optional.of(MAPPER.readValue(file.toFile(), Calibration.class));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Saves to the cache; a cache that cannot be written only costs a new calibration next time. */
+    public void save(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), ".calibration", ".tmp");
+            MAPPER.writeValue(tmp.toFile(), this);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // not fatal: the figures were measured; they are just not kept
+        }
+    }
+
+    static String currentKernel() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/osrelease")).strip() + " "
+                    + Files.readString(Path.of("/proc/sys/kernel/version")).strip();
+        } catch (IOException e) {
+            return System.getProperty("os.version");
+        }
+    }
+
+    static String currentCpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown")
+                    + " x" + Runtime.getRuntime().availableProcessors();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.syscost.profile;
+
+import dev.syscost.env.Environment;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Puts prices, shares, rates, perturbation and advice on a {@link Measurement}. */
+public final class ProfileBuilder {
+    static final String ENABLE_HINT = "run as root (sudo syscost profile ...), or grant CAP_BPF and CAP_PERFMON, "
+            + "or `sysctl kernel.perf_event_paranoid=1` for the perf backend";
+
+    private ProfileBuilder() {}
+
+    /** The report of a measurement; {@code calibration} may be null where no tax can be priced. */
+    public static ProfileResult build(Measurement m, Calibration calibration, Environment env, List<String> warningsIn) {
+        List<String> warnings = new ArrayList<>(env.warnings());
+        warnings.addAll(warningsIn);
+        double wall = m.wallNs() / 1e9;
+        Double user = finite(m.userCpuSeconds());
+        Double system = finite(m.systemCpuSeconds());
+        long total = m.totalSyscalls();
+        CostModel prices = calibration == null ? null : new CostModel(calibration);
+        List<ProfileResult.Syscall> lines = new ArrayList<>();
+        Map<String, Long> byName = new LinkedHashMap<>();
+        List<String> floor = new ArrayList<>();
+        double taxNs = 0;
+        if (m.counts() != null) {
+            for (SyscallCounts.Entry e : m.counts().entries()) {
+                byName.put(e.name(), e.count());
+                CostModel.Price p = prices == null ? new CostModel.Price(Double.NaN, "unavailable", true) : prices.price(e.name());
+                if (p.floor()) {
+                    floor.add(e.name());
+                }
+                double lineTax = e.count() * p.nsPerCall();
+                taxNs += Double.isNaN(lineTax) ? 0 : lineTax;
+                lines.add(new ProfileResult.Syscall(e.name(), e.number(), e.count(), e.count() / (double) total,
+                        wall > 0 ? e.count() / wall : 0, p.nsPerCall(),
+                        p.floor() ? CostModel.FLOOR + " (entry floor: no probe of its own)" : p.probe(), lineTax / 1e9));
+            }
+        }
+        boolean lowerBound = false;
+        String method;
+        if (m.counts() != null) {
+            method = "Σ count × calibrated ns per call";
+        } else if (total >= 0 && prices != null) {
+            taxNs = total * prices.price("_none_").nsPerCall();
+            lowerBound = true;
+            method = "total × entry floor (no per-syscall breakdown with this backend): a lower bound";
+        } else if (m.proc() != null && prices != null) {
+            taxNs = m.proc().readCalls() * prices.price("read").nsPerCall() + m.proc().writeCalls() * prices.price("write").nsPerCall();
+            lowerBound = true;
+            method = "read-family calls × read cost + write-family calls × write cost (/proc/PID/io): a lower bound, other syscalls unseen";
+        } else {
+            method = "unavailable: no calibration";
+        }
+        double perturbNs = calibration == null ? 0 : calibration.perturbationNs().getOrDefault(m.backend().id(), 0.0);
+        double perturbS = total > 0 ? total * perturbNs / 1e9 : 0;
+        double wallAdj = Math.max(0, wall - perturbS);
+        Double sysAdj = system == null ? null : Math.max(0, system - perturbS);
+        double taxS = taxNs / 1e9;
+        ProfileResult.Tax tax = new ProfileResult.Tax(taxS, lowerBound, wallAdj > 0 ? taxS / wallAdj : 0,
+                sysAdj == null || sysAdj <= 0 ? null : taxS / sysAdj, perturbNs, perturbS, wallAdj, sysAdj,
+                List.copyOf(floor), calibration, method);
+        ProfileResult.Io io = io(m);
+        if (!floor.isEmpty()) {
+            warnings.add(floor.size() + " syscall kinds have no probe of their own and are priced at the entry floor ("
+                    + CostModel.FLOOR + "): their tax is a lower bound");
+        }
+        if (m.backend() != Backend.BPF) {
+            warnings.add("backend " + m.backend().id() + ": " + m.fallbackReasonOr("forced with --backend")
+                    + "; for exact per-syscall counts " + ENABLE_HINT);
+        }
+        if (m.targetExited()) {
+            warnings.add("pid " + m.pid() + " exited during the attach; counts run until it exited");
+        }
+        ProfileResult.CrossCheck cross = m.counts() != null && m.perfTotal() != null
+                ? new ProfileResult.CrossCheck(m.counts().total(), m.perfTotal(), m.counts().total() == m.perfTotal()) : null;
+        Advice.Facts facts = new Advice.Facts(byName, total, wallAdj, io == null ? 0 : io.readCalls(),
+                io == null ? 0 : io.writeCalls(), io == null ? 0 : io.readBytes(), io == null ? 0 : io.writeBytes());
+        return new ProfileResult(ProfileResult.SCHEMA, env,
+                new ProfileResult.Target(m.mode(), m.command(), m.pid(), m.exitStatus(), m.targetExited()),
+                new ProfileResult.BackendInfo(m.backend().id(), m.backend().description(), m.fallbackReason(),
+                        limits(m), m.backend() == Backend.BPF ? null : ENABLE_HINT),
+                wall, user, system, total >= 0 ? total : null, total >= 0 && wall > 0 ? total / wall : null,
+                List.copyOf(lines), tax, io, cross, Advice.evaluate(facts), List.copyOf(warnings));
+    }
+
+    private static ProfileResult.Io io(Measurement m) {
+        ProcStats p = m.proc();
+        if (p == null) {
+            return null;
+        }
+        boolean run = m.cpuFromReapedChildren();
+        return new ProfileResult.Io(p.readCalls(), p.writeCalls(), p.readBytes(), p.writeBytes(),
+                p.readCalls() > 0 ? p.readBytes() / (double) p.readCalls() : null,
+                p.writeCalls() > 0 ? p.writeBytes() / (double) p.writeCalls() : null,
+                run ? null : p.voluntarySwitches(), run ? null : p.involuntarySwitches(),
+                run ? "run mode: the command's accounting as its launcher shell reaped it; context switches are not "
+                        + "passed up to a parent through /proc, so they are not shown"
+                    : "attach mode: the process's accounting over the attach; context switches summed over its live threads");
+    }
+
+    static List<String> limits(Measurement m) {
+        return switch (m.backend()) {
+            case BPF -> List.of("counting starts at the command's exec (as `perf stat` does): the execve that "
+                    + "started it and the launcher shell's own calls are not counted");
+            case PERF -> List.of("the exact total of kernel entries, but no per-syscall breakdown",
+                    "attach mode: threads started after the attach are added only when they exit");
+            case PROC -> List.of("only read- and write-family calls are counted (syscr/syscw in /proc/PID/io); every other syscall is unseen",
+                    "bytes include pipes, sockets and terminals; CPU times have 10 ms resolution (USER_HZ)");
+        };
+    }
+
+    private static Double finite(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+}
