@@ -85,14 +85,21 @@ public final class ProfileCommand implements Callable<Integer> {
         }
         output.check();
         PrintWriter err = spec.commandLine().getErr();
-        Calibration calibration = calibration(backend);
+        try {
+            if (pid != null) {
+                ProfileRun.checkAttachable(pid);
+            } else {
+                Trampoline.resolve(command.get(0));
+            }
+        } catch (Trampoline.CommandException e) {
+            err.println("syscost: " + e.getMessage());
+            return e.exitStatus();
+        }
+        Calibration calibration = Calibration.load(recalibrate, Progress.forTerminal());
         ProfileRun.Options options = new ProfileRun.Options(backend, crossCheck, d);
         Measurement m;
         try {
             m = pid != null ? ProfileRun.attach(pid, options) : ProfileRun.run(command, options);
-        } catch (Trampoline.CommandException e) {
-            err.println("syscost: " + e.getMessage());
-            return e.exitStatus();
         } catch (BpfVerifierException e) {
             if (verbose) {
                 err.println(e.log());
@@ -106,12 +113,6 @@ public final class ProfileCommand implements Callable<Integer> {
         report.flush();
         output.write(result);
         return m.exitStatus() == null ? 0 : m.exitStatus();
-    }
-
-    /** Prices for the tax: cached or measured now, before the command runs (so nothing else runs beside it). */
-    private Calibration calibration(Backend forced) {
-        Calibration c = Calibration.load(recalibrate, Progress.forTerminal());
-        return c;
     }
 
     private Calibration withPerturbation(Calibration c, Backend used) {

@@ -128,7 +128,8 @@ public final class ProfileRun {
         }
     }
 
-    static void checkAttachable(int pid) {
+    /** Refuses a pid that is not there or not ours, with the fix. */
+    public static void checkAttachable(int pid) {
         if (pid <= 0) {
             throw new UsageException("--pid must be a positive process id: " + pid);
         }

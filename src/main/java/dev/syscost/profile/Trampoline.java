@@ -70,7 +70,7 @@ public final class Trampoline implements AutoCloseable {
      * The executable a shell would run: a name with a slash as is, otherwise the first match on PATH.
      * Resolving here also keeps the shell from running a builtin of the same name in place of the program.
      */
-    static Path resolve(String name) {
+    public static Path resolve(String name) {
         if (name.isEmpty()) {
             throw new CommandException("empty command name; give a program after --", 127);
         }
