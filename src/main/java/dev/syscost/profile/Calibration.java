@@ -114,8 +114,9 @@ public record Calibration(String kernel, String cpuModel, String measuredAt, Str
 
     static String currentKernel() {
         try {
-            return Files.readString(Path.of("/proc/sys/kernel/osrelease")).strip() + " "
-                    + Files.readString(Path.of("/proc/sys/kernel/version")).strip();
+            // readAllLines: JDK 25's readString can return a single byte of a /proc/sys file
+            return String.join(" ", Files.readAllLines(Path.of("/proc/sys/kernel/osrelease"))).strip() + " "
+                    + String.join(" ", Files.readAllLines(Path.of("/proc/sys/kernel/version"))).strip();
         } catch (IOException e) {
             return System.getProperty("os.version");
         }

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 /**
  * The eBPF programs that count a process tree's syscalls in the kernel. The map {@code tids} holds the
  * tracked thread ids, each {@link #COUNTING} or {@link #ARMED} (tracked, counted from its next exec:
- * the launcher's trampoline). {@code counts} is a per-CPU array of u64 indexed by syscall number.
+ * the launcher's trampoline); 0 is untracked. It is an array indexed by thread id (pid_max entries),
+ * not a hash: the verifier inlines array lookups, and sys_enter runs for every syscall on the machine.
+ * {@code counts} is a per-CPU array of u64 indexed by syscall number.
  */
 final class CountingPrograms {
     /** Array slots: numbers 0..SLOTS-2 count as themselves, anything else (x32, -1, newer) in the last. */
@@ -55,13 +57,14 @@ final class CountingPrograms {
                 .loadMapFd(R1, tidsFd)
                 .call(FN_MAP_LOOKUP_ELEM)
                 .jumpImm(JEQ, R0, 0, "out")
-                .load(W, R1, R0, 0).store(W, R10, -8, R1)
+                .load(W, R7, R0, 0)
+                .jumpImm(JEQ, R7, 0, "out")
                 .load(W, R1, R6, childPidOffset).store(W, R10, -4, R1)
-                .loadMapFd(R1, tidsFd)
                 .mov(R2, R10).addImm(R2, -4)
-                .mov(R3, R10).addImm(R3, -8)
-                .movImm(R4, 0)
-                .call(FN_MAP_UPDATE_ELEM)
+                .loadMapFd(R1, tidsFd)
+                .call(FN_MAP_LOOKUP_ELEM)
+                .jumpImm(JEQ, R0, 0, "out")
+                .store(W, R0, 0, R7)
                 .label("out").movImm(R0, 0).exit();
     }
 
@@ -80,15 +83,17 @@ final class CountingPrograms {
                 .label("out").movImm(R0, 0).exit();
     }
 
-    /** Tracepoint sched:sched_process_exit: forget an exiting thread, so the map never fills and ids are not reused. */
+    /** Tracepoint sched:sched_process_exit: forget an exiting thread, so a reused id is not counted. */
     static BpfAsm exit(int tidsFd) {
         return new BpfAsm()
                 .call(FN_GET_CURRENT_PID_TGID)
                 .store(W, R10, -4, R0)
                 .mov(R2, R10).addImm(R2, -4)
                 .loadMapFd(R1, tidsFd)
-                .call(FN_MAP_DELETE_ELEM)
-                .movImm(R0, 0).exit();
+                .call(FN_MAP_LOOKUP_ELEM)
+                .jumpImm(JEQ, R0, 0, "out")
+                .storeImm(W, R0, 0, 0)
+                .label("out").movImm(R0, 0).exit();
     }
 
     /** The offset of a field in a tracepoint's format file, e.g. {@code field:pid_t child_pid; offset:20;}. */

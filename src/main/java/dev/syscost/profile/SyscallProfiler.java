@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * often as you like, close it.
  */
 public final class SyscallProfiler implements AutoCloseable {
-    private static final int MAX_TASKS = 65536;
+    /** PID_MAX_LIMIT on 64-bit: the most thread ids a kernel hands out. */
+    private static final int PID_MAX_LIMIT = 4 * 1024 * 1024;
 
     private final List<Integer> fds = new ArrayList<>();
     private final int tidsFd;
@@ -39,7 +40,7 @@ public final class SyscallProfiler implements AutoCloseable {
     private boolean closed;
 
     private SyscallProfiler() {
-        tidsFd = keep(Bpf.mapCreate(Bpf.MAP_TYPE_HASH, 4, 4, MAX_TASKS, "syscost_tids"));
+        tidsFd = keep(Bpf.mapCreate(Bpf.MAP_TYPE_ARRAY, 4, 4, pidMax(), "syscost_tids"));
         countsFd = keep(Bpf.mapCreate(Bpf.MAP_TYPE_PERCPU_ARRAY, 4, 8, CountingPrograms.SLOTS, "syscost_counts"));
         sysEnterProgFd = keep(load(Bpf.PROG_TYPE_RAW_TRACEPOINT, CountingPrograms.sysEnter(tidsFd, countsFd), "syscost_enter"));
     }
@@ -158,6 +159,9 @@ public final class SyscallProfiler implements AutoCloseable {
     }
 
     private void track(int tid, int state) {
+        if (tid <= 0 || tid >= pidMax()) {
+            throw new IllegalArgumentException("thread id out of range 1.." + (pidMax() - 1) + ": " + tid);
+        }
         try (Arena a = Arena.ofConfined()) {
             Bpf.update(tidsFd, a.allocateFrom(JAVA_INT, tid), a.allocateFrom(JAVA_INT, state));
         }
@@ -165,8 +169,16 @@ public final class SyscallProfiler implements AutoCloseable {
 
     /** Stops counting {@code tid}. */
     public void untrack(int tid) {
-        try (Arena a = Arena.ofConfined()) {
-            Bpf.delete(tidsFd, a.allocateFrom(JAVA_INT, tid));
+        track(tid, 0);
+    }
+
+    /** Thread ids run below kernel.pid_max (read once: raising it later leaves new ids untracked). */
+    static int pidMax() {
+        try {
+            // readAllLines, not readString: JDK 25's readString returns one byte of some /proc/sys files
+            return Math.min(PID_MAX_LIMIT, Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/kernel/pid_max")).get(0).strip()));
+        } catch (IOException | RuntimeException e) {
+            return PID_MAX_LIMIT;
         }
     }
 

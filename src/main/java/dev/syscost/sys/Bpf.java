@@ -195,8 +195,9 @@ public final class Bpf {
 
     private static String unprivilegedDisabled() {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/unprivileged_bpf_disabled")).trim();
-        } catch (java.io.IOException e) {
+            // readAllLines: JDK 25's readString can return a single byte of a /proc/sys file
+            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/sys/kernel/unprivileged_bpf_disabled")).get(0).trim();
+        } catch (java.io.IOException | RuntimeException e) {
             return "unknown";
         }
     }
