@@ -116,7 +116,7 @@ public final class ProfileCommand implements Callable<Integer> {
     }
 
     private Calibration withPerturbation(Calibration c, Backend used) {
-        if (c.perturbationNs().containsKey(used.id()) && !recalibrate) {
+        if (c.perturbation(used.id()).isPresent() && !recalibrate) {
             return c;
         }
         Calibration updated = c.withPerturbation(used.id(), Perturbation.measure(used));

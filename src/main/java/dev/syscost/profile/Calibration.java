@@ -27,9 +27,21 @@ import java.util.TreeMap;
  * @param probeNs        each probe's median ns per call, the FFM downcall's own cost ({@code downcallNs})
  *                       not yet subtracted
  * @param perturbationNs per backend id: how much longer a syscall takes while that backend counts it
+ *                       (median of paired trials; {@code perturbationP10P90Ns} holds their p10 and p90)
  */
 public record Calibration(String kernel, String cpuModel, String measuredAt, String source, double downcallNs,
-                          Map<String, Double> probeNs, Map<String, Double> perturbationNs) {
+                          Map<String, Double> probeNs, Map<String, Double> perturbationNs,
+                          Map<String, List<Double>> perturbationP10P90Ns) {
+    public Calibration {
+        perturbationP10P90Ns = perturbationP10P90Ns == null ? Map.of() : perturbationP10P90Ns;
+    }
+
+    /** A calibration without perturbation figures yet. */
+    public Calibration(String kernel, String cpuModel, String measuredAt, String source, double downcallNs,
+                       Map<String, Double> probeNs, Map<String, Double> perturbationNs) {
+        this(kernel, cpuModel, measuredAt, source, downcallNs, probeNs, perturbationNs, Map.of());
+    }
+
     /** Probes the tax uses (see {@link CostModel}). */
     static final List<String> PROBES = List.of("ffm_downcall", "invalid_syscall", "getppid", "clock_gettime_syscall",
             "read_1b_dev_zero", "write_1b_dev_null", "fstat", "open_close");
@@ -70,10 +82,20 @@ public record Calibration(String kernel, String cpuModel, String measuredAt, Str
     }
 
     /** This calibration with the perturbation of {@code backend} recorded. */
-    public Calibration withPerturbation(String backend, double ns) {
+    public Calibration withPerturbation(String backend, Perturbation.Estimate e) {
         Map<String, Double> p = new LinkedHashMap<>(perturbationNs);
-        p.put(backend, ns);
-        return new Calibration(kernel, cpuModel, measuredAt, source, downcallNs, probeNs, Map.copyOf(p));
+        p.put(backend, e.medianNs());
+        Map<String, List<Double>> spread = new LinkedHashMap<>(perturbationP10P90Ns);
+        spread.put(backend, List.of(e.p10Ns(), e.p90Ns()));
+        return new Calibration(kernel, cpuModel, measuredAt, source, downcallNs, probeNs, Map.copyOf(p), Map.copyOf(spread));
+    }
+
+    /** The stored perturbation estimate of a backend, if measured. */
+    public java.util.Optional<Perturbation.Estimate> perturbation(String backend) {
+        Double m = perturbationNs.get(backend);
+        List<Double> s = perturbationP10P90Ns.get(backend);
+        return m == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new Perturbation.Estimate(m, s == null ? m : s.get(0), s == null ? m : s.get(1)));
     }
 
     boolean fresh() {

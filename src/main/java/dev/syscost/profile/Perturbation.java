@@ -10,21 +10,29 @@ import dev.syscost.sys.PerfEvents;
  * and untracked in alternating trials (so drift hits both), median difference per call.
  */
 public final class Perturbation {
-    static final int CALLS = 100_000;
-    static final int TRIALS = 7;
+    static final int CALLS = 50_000;
+    static final int TRIALS = 15;
 
     private Perturbation() {}
 
+    /** The estimate: median, p10 and p90 of the paired per-call differences, in ns. */
+    public record Estimate(double medianNs, double p10Ns, double p90Ns) {
+        /** Whether the interval includes zero or is wider than the estimate: noise, not a resolved figure. */
+        public boolean unresolved() {
+            return p10Ns <= 0 || p90Ns - p10Ns > Math.max(medianNs, 1);
+        }
+    }
+
     /** ns added per syscall by {@code backend}; 0 for proc, which adds nothing per syscall. */
-    public static double measure(Backend backend) {
+    public static Estimate measure(Backend backend) {
         return switch (backend) {
             case BPF -> bpf();
             case PERF -> perf();
-            case PROC -> 0;
+            case PROC -> new Estimate(0, 0, 0);
         };
     }
 
-    private static double bpf() {
+    private static Estimate bpf() {
         try (SyscallProfiler p = SyscallProfiler.open()) {
             int tid = Libc.gettid();
             p.trackThread(tid);
@@ -38,7 +46,7 @@ public final class Perturbation {
         }
     }
 
-    private static double perf() {
+    private static Estimate perf() {
         int[] fd = {-1};
         try {
             return alternate(on -> {
@@ -61,9 +69,12 @@ public final class Perturbation {
         void set(boolean on);
     }
 
-    private static double alternate(Switch counting) {
-        double[] on = new double[TRIALS];
-        double[] off = new double[TRIALS];
+    /**
+     * Paired trials: each pair times the loop counted and uncounted back to back (order alternating),
+     * and the median of the per-pair differences is the estimate; drift between pairs cancels.
+     */
+    private static Estimate alternate(Switch counting) {
+        double[] diff = new double[TRIALS];
         counting.set(true);
         loopNs(CALLS); // warm-up: the loop and the downcall compiled before timing
         for (int t = 0; t < TRIALS; t++) {
@@ -72,11 +83,11 @@ public final class Perturbation {
             double a = loopNs(CALLS);
             counting.set(!first);
             double b = loopNs(CALLS);
-            on[t] = first ? a : b;
-            off[t] = first ? b : a;
+            diff[t] = first ? a - b : b - a;
         }
         counting.set(false);
-        return Math.max(0, Stats.summarize(on).median() - Stats.summarize(off).median());
+        Stats.Summary d = Stats.summarize(diff);
+        return new Estimate(Math.max(0, d.median()), d.p10(), d.p90());
     }
 
     static volatile long sink;
