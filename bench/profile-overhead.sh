@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): how much slower a workload runs while `syscost profile` counts its syscalls,
 # beside the peers installed here, all measured in the same rounds. Prints tool/plain ratios of the
-# median time over the rounds (rounds interleave the tools, so machine drift hits all of them alike).
+# median and of the minimum time over the rounds (rounds interleave the tools, so machine drift hits all
+# of them alike; on a loaded machine the minimum is the least disturbed estimate).
 #
-#   bench/profile-overhead.sh [--rounds N] [--dd-count N] [--writes N] [--strace-scale K]
+#   bench/profile-overhead.sh [--rounds N] [--dd-count N] [--writes N] [--strace-scale K] [--workloads dd,find,w1]
 #
 # Workloads and their timers (the tool's own start-up is never timed):
 #   dd    dd if=/dev/zero of=/dev/null bs=1 count=N   dd's own "copied, X s"
@@ -13,14 +14,15 @@
 # run of the same size, and says so.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-rounds=5 dd_count=2000000 writes=1000000 strace_scale=20
+rounds=5 dd_count=2000000 writes=1000000 strace_scale=20 workloads="dd find w1"
 while [ $# -gt 0 ]; do
   case $1 in
     --rounds) rounds=$2; shift 2 ;;
     --dd-count) dd_count=$2; shift 2 ;;
     --writes) writes=$2; shift 2 ;;
     --strace-scale) strace_scale=$2; shift 2 ;;
-    *) echo "usage: $0 [--rounds N] [--dd-count N] [--writes N] [--strace-scale K]" >&2; exit 2 ;;
+    --workloads) workloads=${2//,/ }; shift 2 ;;
+    *) echo "usage: $0 [--rounds N] [--dd-count N] [--writes N] [--strace-scale K] [--workloads dd,find,w1]" >&2; exit 2 ;;
   esac
 done
 syscost=$here/syscost
@@ -66,11 +68,12 @@ if command -v syscount-bpfcc >/dev/null; then
 fi
 command -v strace >/dev/null && tools+=(strace)
 
+minimum() { tr ' ' '\n' | grep -v '^$' | sort -g | head -1; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-for w in dd find w1; do run plain $w 1000 >/dev/null; done # warm the page cache (find) and the binaries
+for w in $workloads; do run plain $w 1000 >/dev/null; done # warm the page cache (find) and the binaries
 echo "profile overhead: $rounds rounds, kernel $(uname -r), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
-for w in dd find w1; do
+for w in $workloads; do
   case $w in dd) n=$dd_count ;; w1) n=$writes ;; *) n=0 ;; esac
   declare -A t=()
   for ((r = 1; r <= rounds; r++)); do
@@ -83,13 +86,18 @@ for w in dd find w1; do
       fi
     done
   done
-  plain=$(echo "${t[plain]}" | median)
-  printf '\n%s (n=%s): plain median %.3f s\n' "$w" "$n" "$plain"
+  plain=$(echo "${t[plain]}" | median); plainmin=$(echo "${t[plain]}" | minimum)
+  printf '\n%s (n=%s): plain median %.3f s, min %.3f s   rounds:%s\n' "$w" "$n" "$plain" "$plainmin" "${t[plain]}"
+  printf '  %-10s %8s  %8s  %8s  %8s\n' tool median "x plain" min "x plain"
   for tool in "${tools[@]}"; do
     [ "$tool" = plain ] && continue
-    m=$(echo "${t[$tool]}" | median); base=$plain; note=""
-    if [ "$tool" = strace ] && [ "$w" != find ]; then base=$(echo "${t[strace-plain]}" | median); note=" (on n/$strace_scale, vs plain at that size: $base s)"; fi
-    printf '  %-10s %8.3f s  %6.2fx%s   rounds:%s\n' "$tool" "$m" "$(echo "$m / $base" | bc -l)" "$note" "${t[$tool]}"
+    m=$(echo "${t[$tool]}" | median); mn=$(echo "${t[$tool]}" | minimum); base=$plain; basemin=$plainmin; note=""
+    if [ "$tool" = strace ] && [ "$w" != find ]; then
+      base=$(echo "${t[strace-plain]}" | median); basemin=$(echo "${t[strace-plain]}" | minimum)
+      note="  (on n/$strace_scale; plain at that size: median $base s, min $basemin s)"
+    fi
+    printf '  %-10s %8.3f  %7.2fx  %8.3f  %7.2fx   rounds:%s%s\n' "$tool" "$m" "$(echo "$m / $base" | bc -l)" \
+      "$mn" "$(echo "$mn / $basemin" | bc -l)" "${t[$tool]}" "$note"
   done
   unset t
 done

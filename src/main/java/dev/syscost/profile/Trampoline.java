@@ -143,14 +143,20 @@ public final class Trampoline implements AutoCloseable {
         }
     }
 
-    /** The shell's exit status, which is the command's (128+N for signal N). */
+    /** The shell's exit status, which is the command's (128+N for signal N); waits through interrupts. */
     public int waitFor() {
-        while (true) {
-            try {
-                return shell.waitFor();
-            } catch (InterruptedException e) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return shell.waitFor();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
                 Thread.currentThread().interrupt();
-                Thread.interrupted();
             }
         }
     }
