@@ -95,7 +95,9 @@ public final class ProfileCommand implements Callable<Integer> {
             err.println("syscost: " + e.getMessage());
             return e.exitStatus();
         }
-        Calibration calibration = Calibration.load(recalibrate, Progress.forTerminal());
+        Calibration calibration = Calibration.load(recalibrate, Progress.forTerminal(),
+                () -> err.println("syscost: measuring this machine's per-syscall prices with `syscost measure` (about 20 s; "
+                        + "cached in " + Calibration.cacheFile() + " for this kernel and CPU for 7 days)"));
         ProfileRun.Options options = new ProfileRun.Options(backend, crossCheck, d);
         Measurement m;
         try {

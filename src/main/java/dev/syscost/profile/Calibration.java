@@ -47,13 +47,15 @@ public record Calibration(String kernel, String cpuModel, String measuredAt, Str
             "read_1b_dev_zero", "write_1b_dev_null", "fstat", "open_close");
     /** Older than this, a cached calibration is measured again. */
     static final Duration MAX_AGE = Duration.ofDays(7);
+    /** A probe whose p10–p90 spread exceeds this share of its median is named in {@link #source()}. */
+    static final double WIDE_SPREAD = 0.5;
     /** Overrides the cache directory (tests). */
     public static final String CACHE_DIR_PROPERTY = "syscost.cache.dir";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** The cached calibration if fresh for this kernel and CPU, else a new one (then cached). */
-    public static Calibration load(boolean recalibrate, Progress progress) {
+    public static Calibration load(boolean recalibrate, Progress progress, Runnable beforeMeasuring) {
         Path file = cacheFile();
         if (!recalibrate) {
             Optional<Calibration> cached = read(file).filter(Calibration::fresh);
@@ -61,24 +63,32 @@ public record Calibration(String kernel, String cpuModel, String measuredAt, Str
                 return cached.get();
             }
         }
+        beforeMeasuring.run();
         Calibration c = measure(progress);
         c.save(file);
         return c;
     }
 
-    /** Measures the probes now (a quick {@code measure} run: about a few seconds). */
+    /**
+     * Measures the probes now: {@code measure}'s default trials (15 of 40 ms each, so a trial averages
+     * over the machine's load as the profiled command's wall time does), about 20 s, once per week.
+     */
     static Calibration measure(Progress progress) {
-        MeasureResult r = Measure.run(MeasureConfig.quickConfig().withVerifyKernelEntries(false).withProbes(PROBES), progress);
+        MeasureResult r = Measure.run(MeasureConfig.defaults().withVerifyKernelEntries(false).withProbes(PROBES), progress);
         Map<String, Double> ns = new TreeMap<>();
+        List<String> wide = new java.util.ArrayList<>();
         for (ProbeResult p : r.probes()) {
             if (p.available() && !p.id().equals("ffm_downcall")) {
                 ns.put(p.id(), p.medianNs() / Math.max(1, p.kernelEntriesPerCall()));
+                if (p.relativeSpread() > WIDE_SPREAD) {
+                    wide.add(String.format(java.util.Locale.ROOT, "%s (p10–p90 %.0f%% of the median)", p.id(), 100 * p.relativeSpread()));
+                }
             }
         }
         double downcall = r.probe("ffm_downcall").filter(ProbeResult::available).map(ProbeResult::medianNs).orElse(0.0);
-        return new Calibration(currentKernel(), currentCpuModel(), Instant.now().toString(),
-                "syscost measure (quick): median ns per kernel entry, " + Calibration.class.getSimpleName() + " cache",
-                downcall, ns, Map.of());
+        String source = "syscost measure (" + r.probes().get(0).trials() + " trials per probe): median ns per kernel entry"
+                + (wide.isEmpty() ? "" : "; wide spread: " + String.join(", ", wide));
+        return new Calibration(currentKernel(), currentCpuModel(), Instant.now().toString(), source, downcall, ns, Map.of());
     }
 
     /** This calibration with the perturbation of {@code backend} recorded. */

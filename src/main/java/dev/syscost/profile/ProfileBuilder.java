@@ -73,13 +73,17 @@ public final class ProfileBuilder {
                     + "; for exact per-syscall counts " + ENABLE_HINT);
         }
         if (calibration != null) {
-            calibration.perturbation(m.backend().id()).filter(Perturbation.Estimate::unresolved).ifPresent(e ->
+            calibration.perturbation(m.backend().id()).filter(e -> m.backend() != Backend.PROC && e.unresolved()).ifPresent(e ->
                     warnings.add(String.format(java.util.Locale.ROOT, "the profiler's perturbation (%.0f ns per syscall) "
                             + "is not resolved from this machine's noise (p10–p90 of paired trials %.0f…%.0f ns): the "
                             + "adjusted times are uncertain by about ± %.3f s", e.medianNs(), e.p10Ns(), e.p90Ns(),
                             Math.max(0, total) * (e.p90Ns() - e.p10Ns()) / 2e9)));
         }
-        if (taxS > wallAdj && m.counts() != null) {
+        if (calibration != null && calibration.source().contains("wide spread")) {
+            warnings.add("prices measured with a wide spread (a loaded machine?): " + calibration.source()
+                    .substring(calibration.source().indexOf("wide spread: ") + 13) + "; rerun with --recalibrate when it is quiet");
+        }
+        if (taxS > wallAdj) {
             warnings.add("the estimated tax exceeds the wall time: the calibrated prices (measured "
                     + (calibration == null ? "?" : calibration.measuredAt()) + ") do not fit this run's conditions "
                     + "(machine load, cache state); rerun with --recalibrate on a quiet machine");

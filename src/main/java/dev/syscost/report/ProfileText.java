@@ -74,7 +74,7 @@ public final class ProfileText {
                         : fmt(", %.0f%% of system time", 100 * x.shareOfSystemCpu())));
         sb.append("    ").append(x.method());
         if (x.calibration() != null) {
-            sb.append(fmt("; prices from %s, measured %s (FFM downcall %.0f ns subtracted)", "syscost measure --quick",
+            sb.append(fmt("; prices from `syscost measure`, measured %s (FFM downcall %.0f ns subtracted)",
                     x.calibration().measuredAt(), x.calibration().downcallNs()));
         }
         sb.append('\n');
