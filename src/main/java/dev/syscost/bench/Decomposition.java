@@ -23,8 +23,11 @@ public record Decomposition(
         Double invalidSyscallInJavaCalls,
         List<Term> terms) {
 
-    /** One named difference with its interval and the formula that produced it. */
-    public record Term(String name, double valueNs, double[] ci95Ns, String formula, String note) {}
+    /**
+     * One named difference with its interval and the formula that produced it; {@code resolved} is
+     * false when the interval spans zero (the two rungs are not distinguishable on this run).
+     */
+    public record Term(String name, double valueNs, double[] ci95Ns, boolean resolved, String formula, String note) {}
 
     /** Computes every term whose probes are available in {@code probes}. */
     public static Decomposition of(List<ProbeResult> probes) {
@@ -71,7 +74,7 @@ public record Decomposition(
         ProbeResult y = b.get();
         double value = x.medianNs() - bTimes * y.medianNs();
         double[] ci = {x.ci95Ns()[0] - bTimes * y.ci95Ns()[1], x.ci95Ns()[1] - bTimes * y.ci95Ns()[0]};
-        terms.add(new Term(name, value, ci, formula, note));
+        terms.add(new Term(name, value, ci, !(ci[0] <= 0 && ci[1] >= 0), formula, note));
         return value;
     }
 

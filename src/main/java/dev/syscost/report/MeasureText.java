@@ -58,7 +58,8 @@ public final class MeasureText {
         StringBuilder sb = new StringBuilder("Where the time goes (differences of medians; conservative 95% interval)\n");
         TextTable t = new TextTable("term", ">ns", ">95% interval", "formula");
         for (Decomposition.Term term : d.terms()) {
-            t.row(term.name(), ns(term.valueNs()), ns(term.ci95Ns()[0]) + " … " + ns(term.ci95Ns()[1]), term.formula());
+            t.row(term.name(), ns(term.valueNs()), ns(term.ci95Ns()[0]) + " … " + ns(term.ci95Ns()[1]),
+                    term.formula() + (term.resolved() ? "" : "  (interval spans 0: not resolved on this run)"));
         }
         sb.append(t.render("  "));
         d.terms().stream().filter(x -> x.name().equals("entry_exit_floor")).findFirst()

@@ -32,6 +32,12 @@ class DecompositionTest {
         assertThat(floor.ci95Ns()).containsExactly(95 - 12, 105 - 10);
         Decomposition.Term oc = d.terms().stream().filter(t -> t.name().equals("work_open_close")).findFirst().orElseThrow();
         assertThat(oc.ci95Ns()).containsExactly(480 - 2 * 105, 520 - 2 * 95);
+        assertThat(oc.resolved()).isTrue();
+        Decomposition.Term getppid = d.terms().stream().filter(t -> t.name().equals("work_getppid")).findFirst().orElseThrow();
+        assertThat(getppid.ci95Ns()).containsExactly(110 - 105, 130 - 95);
+        Decomposition close = Decomposition.of(List.of(probe("invalid_syscall", 1, 100, 95, 105),
+                probe("getppid", 1, 101, 96, 106)));
+        assertThat(close.terms().get(0).resolved()).isFalse();
     }
 
     @Test
