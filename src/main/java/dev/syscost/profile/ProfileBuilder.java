@@ -88,6 +88,10 @@ public final class ProfileBuilder {
                     + (calibration == null ? "?" : calibration.measuredAt()) + ") do not fit this run's conditions "
                     + "(machine load, cache state); rerun with --recalibrate on a quiet machine");
         }
+        if (m.proc() == null) {
+            warnings.add("/proc/" + m.pid() + "/io could not be read (permission, or the process is gone): CPU times and "
+                    + "read/write accounting are unavailable");
+        }
         if (m.targetExited()) {
             warnings.add("pid " + m.pid() + " exited during the attach; counts run until it exited");
         }

@@ -88,19 +88,20 @@ public final class ProfileRun {
                     Libc.ioctlChecked("PERF_EVENT_IOC_ENABLE", fd, PerfEvents.IOC_ENABLE, 0);
                 }
             }
-            ProcStats before = ProcStats.read(pid).orElseThrow(() -> gone(pid));
+            // null when /proc/PID/io is not ours to read (another user namespace's process): counts still work
+            ProcStats before = ProcStats.read(pid).orElse(null);
             ProcStats last = before;
             SignalRelay.route(sig -> stop.countDown());
             long t0 = System.nanoTime();
             long endNs = options.duration() == null ? Long.MAX_VALUE : t0 + options.duration().toNanos();
             boolean exited = false;
             while (System.nanoTime() < endNs && !await(stop, Math.min(100_000_000L, endNs - System.nanoTime()))) {
-                var now = ProcStats.read(pid);
-                if (now.isEmpty() || ProcStats.state(pid) == 'Z') {
+                char state = ProcStats.state(pid);
+                if (state == '?' || state == 'Z' || state == 'X') {
                     exited = true;
                     break;
                 }
-                last = now.get();
+                last = ProcStats.read(pid).orElse(last);
             }
             long wallNs = System.nanoTime() - t0;
             if (!exited) {
@@ -109,7 +110,7 @@ public final class ProfileRun {
             SyscallCounts counts = b.profiler() == null ? null : b.profiler().snapshot();
             Long perfTotal = perfFds.isEmpty() ? null : sum(perfFds, arena.allocate(8));
             return new Measurement("attach", List.of(), pid, b.backend(), b.fallbackReason(), wallNs, null, counts,
-                    perfTotal, last.minus(before), false, exited);
+                    perfTotal, before == null || last == null ? null : last.minus(before), false, exited);
         } finally {
             SignalRelay.release();
             perfFds.forEach(Libc::close);
