@@ -5,6 +5,12 @@
 # of them alike; on a loaded machine the minimum is the least disturbed estimate).
 #
 #   bench/profile-overhead.sh [--rounds N] [--dd-count N] [--writes N] [--strace-scale K] [--workloads dd,find,w1]
+#                             [--metric wall|cpu]
+#
+# --metric cpu times the workload's CPU (user + system of the reaped tree, from perl's times()) instead of
+# its wall clock: on a machine shared with other work, waiting for a CPU inflates wall time by far more
+# than any tracer does, and CPU time does not include that wait. (bpftrace's pid filter then sees the
+# timer process, not dd: its program still runs on every syscall, but skips the map update.)
 #
 # Workloads and their timers (the tool's own start-up is never timed):
 #   dd    dd if=/dev/zero of=/dev/null bs=1 count=N   dd's own "copied, X s"
@@ -14,7 +20,7 @@
 # run of the same size, and says so.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-rounds=5 dd_count=2000000 writes=1000000 strace_scale=20 workloads="dd find w1"
+rounds=5 dd_count=2000000 writes=1000000 strace_scale=20 workloads="dd find w1" metric=wall
 while [ $# -gt 0 ]; do
   case $1 in
     --rounds) rounds=$2; shift 2 ;;
@@ -22,7 +28,8 @@ while [ $# -gt 0 ]; do
     --writes) writes=$2; shift 2 ;;
     --strace-scale) strace_scale=$2; shift 2 ;;
     --workloads) workloads=${2//,/ }; shift 2 ;;
-    *) echo "usage: $0 [--rounds N] [--dd-count N] [--writes N] [--strace-scale K] [--workloads dd,find,w1]" >&2; exit 2 ;;
+    --metric) metric=$2; shift 2 ;;
+    *) echo "usage: $0 [--rounds N] [--dd-count N] [--writes N] [--strace-scale K] [--workloads dd,find,w1] [--metric wall|cpu]" >&2; exit 2 ;;
   esac
 done
 syscost=$here/syscost
@@ -30,18 +37,22 @@ syscost=$here/syscost
 "$syscost" profile -- /bin/true 2>/dev/null # calibrate once (cached), outside every timer
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
 
-secs() { # the last timer line in a stderr file: dd's "copied, X s" or our "elapsed_s X"
-  perl -ne 'if (/copied, ([0-9.]+) s/) { $s = $1 } elsif (/^elapsed_s ([0-9.]+)/) { $s = $1 } END { print $s // "nan" }' "$1"
+secs() { # wall: dd's "copied, X s" or our "elapsed_s X"; cpu: our "cpu_s X"
+  if [ "$metric" = cpu ]; then perl -ne 'if (/^cpu_s ([0-9.]+)/) { $s = $1 } END { print $s // "nan" }' "$1"
+  else perl -ne 'if (/copied, ([0-9.]+) s/) { $s = $1 } elsif (/^elapsed_s ([0-9.]+)/) { $s = $1 } END { print $s // "nan" }' "$1"; fi
 }
+# a timer inside the traced tree: wall time, and the CPU time of the command once reaped
+timer=(perl -MTime::HiRes=time -e '$t = time; system(@ARGV); @c = times; printf STDERR "elapsed_s %.6f\ncpu_s %.2f\n", time - $t, $c[2] + $c[3]' --)
 
 # run TOOL WORKLOAD SIZE: runs one measurement, prints seconds
 run() {
   local tool=$1 w=$2 n=$3 e=$out/err
   local -a cmd
   case $w in
-    dd) cmd=(dd if=/dev/zero of=/dev/null bs=1 count="$n") ;;
-    find) cmd=(perl -MTime::HiRes=time -e '$t = time; system(@ARGV); printf STDERR "elapsed_s %.6f\n", time - $t' -- sh -c "find /usr -name '*.h' >/dev/null") ;;
-    w1) cmd=(perl -MTime::HiRes=time -e '$t = time; system(@ARGV); printf STDERR "elapsed_s %.6f\n", time - $t' -- perl -e '$| = 1; print "x" for 1 .. $ARGV[0]' "$n") ;;
+    dd) if [ "$metric" = cpu ]; then cmd=("${timer[@]}" dd if=/dev/zero of=/dev/null bs=1 count="$n")
+        else cmd=(dd if=/dev/zero of=/dev/null bs=1 count="$n"); fi ;;
+    find) cmd=("${timer[@]}" sh -c "find /usr -name '*.h' >/dev/null") ;;
+    w1) cmd=("${timer[@]}" perl -e '$| = 1; print "x" for 1 .. $ARGV[0]' "$n") ;;
   esac
   case $tool in
     plain) "${cmd[@]}" >/dev/null 2>"$e" ;;
@@ -72,7 +83,7 @@ minimum() { tr ' ' '\n' | grep -v '^$' | sort -g | head -1; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 for w in $workloads; do run plain $w 1000 >/dev/null; done # warm the page cache (find) and the binaries
-echo "profile overhead: $rounds rounds, kernel $(uname -r), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "profile overhead ($metric time): $rounds rounds, kernel $(uname -r), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for w in $workloads; do
   case $w in dd) n=$dd_count ;; w1) n=$writes ;; *) n=0 ;; esac
   declare -A t=()
