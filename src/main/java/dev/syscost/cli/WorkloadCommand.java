@@ -9,10 +9,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code syscost __workload getppid N [--threads T]}: a child with exactly known syscalls, for tests
- * and the benchmark (hidden). Each of T threads makes exactly N getppid calls.
+ * {@code syscost __workload getppid|poll0|poll1 N [--threads T]}: a child with exactly known syscalls,
+ * for tests (hidden). Each of T threads makes exactly N calls of getppid, poll(NULL, 0, 0) (a zero
+ * timeout) or poll(NULL, 0, 1) (a 1 ms timeout).
  */
-@Command(name = "__workload", hidden = true, description = "Test workload: exactly N getppid calls per thread.")
+@Command(name = "__workload", hidden = true, description = "Test workload: exactly N calls per thread.")
 public final class WorkloadCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "getppid")
     String kind;
@@ -30,15 +31,18 @@ public final class WorkloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!kind.equals("getppid")) {
-            throw new dev.syscost.UsageException("__workload: unknown kind " + kind + "; known: getppid");
+        if (!List.of("getppid", "poll0", "poll1").contains(kind)) {
+            throw new dev.syscost.UsageException("__workload: unknown kind " + kind + "; known: getppid, poll0, poll1");
         }
+        long poll = dev.syscost.sys.SyscallTable.x86_64().number("poll");
+        long timeoutMs = kind.equals("poll1") ? 1 : 0;
         List<Thread> ts = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             ts.add(Thread.ofPlatform().start(() -> {
                 long acc = 0;
                 for (long i = 0; i < calls; i++) {
-                    acc += Libc.getppid();
+                    acc += kind.equals("getppid") ? Libc.getppid()
+                            : Libc.syscallChecked("poll", null, poll, 0, 0, timeoutMs, 0, 0, 0);
                 }
                 sink = acc;
             }));

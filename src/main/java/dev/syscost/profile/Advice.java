@@ -15,15 +15,24 @@ public final class Advice {
     static final double FUTEX_PER_SEC = 10_000;
     static final double SMALL_MSG_PER_SEC = 10_000;
     static final double POLL_PER_SEC = 10_000;
+    static final double ZERO_WAITS_PER_SEC = 1000;
     static final double STAT_SHARE = 0.20;
     static final double MMAP_PER_SEC = 1000;
 
     /** One piece of advice. */
     public record Item(String rule, String threshold, String observed, String advice) {}
 
-    /** What the rules look at: counts by syscall name, the run's length, and /proc's read/write accounting. */
+    /**
+     * What the rules look at: counts by syscall name, the run's length, /proc's read/write accounting,
+     * and the poll/epoll_wait/epoll_pwait calls seen with a zero timeout (-1 when not measured).
+     */
     public record Facts(Map<String, Long> counts, long totalSyscalls, double wallSeconds,
-                        long readCalls, long writeCalls, long readBytes, long writeBytes) {
+                        long readCalls, long writeCalls, long readBytes, long writeBytes, long zeroTimeoutWaits) {
+        public Facts(Map<String, Long> counts, long totalSyscalls, double wallSeconds,
+                     long readCalls, long writeCalls, long readBytes, long writeBytes) {
+            this(counts, totalSyscalls, wallSeconds, readCalls, writeCalls, readBytes, writeBytes, -1);
+        }
+
         long count(String... names) {
             long sum = 0;
             for (String n : names) {
@@ -54,11 +63,7 @@ public final class Advice {
             out.add(new Item("small-messages", "≥ " + n(SMALL_MSG_PER_SEC) + " sendto/recvfrom/sendmsg/recvmsg calls/s",
                     rate(msgs, f), "one message per syscall: batch with sendmmsg/recvmmsg (UDP), or coalesce writes (TCP: one larger write, or MSG_MORE/TCP_CORK)"));
         }
-        long polls = f.count("poll", "ppoll", "select", "pselect6", "epoll_wait", "epoll_pwait", "epoll_pwait2");
-        if (polls >= MIN_CALLS && f.perSec(polls) >= POLL_PER_SEC) {
-            out.add(new Item("busy-polling", "≥ " + n(POLL_PER_SEC) + " poll/select/epoll_wait calls/s", rate(polls, f),
-                    "at this rate the waits return at once: a zero timeout (busy polling) or level-triggered readiness never drained; block with a timeout, drain until EAGAIN, or use edge-triggered epoll"));
-        }
+        busyPolling(f, out);
         long stats = f.count("fstat", "newfstatat", "stat", "lstat", "statx", "lseek");
         if (stats >= MIN_CALLS && f.totalSyscalls() > 0 && stats >= STAT_SHARE * f.totalSyscalls()) {
             out.add(new Item("stat-storm", "fstat/stat/statx/lseek ≥ " + pct(STAT_SHARE) + " of all calls", String.format(
@@ -83,6 +88,23 @@ public final class Advice {
             out.add(new Item("tiny-io", "read/write family averaging < " + n(TINY_BYTES) + " bytes per call over ≥ "
                     + MIN_CALLS + " calls", String.format(Locale.ROOT, "%d calls, %.1f bytes per call (/proc/PID/io)",
                     calls, bytesPerCall), "buffer: read and write in blocks of 4 KiB or more (BufferedOutputStream, setvbuf, dd bs=64k), or batch with readv/writev"));
+        }
+    }
+
+    private static void busyPolling(Facts f, List<Item> out) {
+        String fix = "block with a timeout, drain until EAGAIN, or use edge-triggered epoll";
+        long zero = f.zeroTimeoutWaits();
+        if (zero >= 0) {
+            if (zero >= MIN_CALLS && f.perSec(zero) >= ZERO_WAITS_PER_SEC) {
+                out.add(new Item("busy-polling", "≥ " + n(ZERO_WAITS_PER_SEC) + " poll/epoll_wait/epoll_pwait calls/s with a zero timeout",
+                        rate(zero, f) + " with timeout 0 (read from the syscall's arguments)", "the thread spins in the kernel asking for nothing: " + fix));
+            }
+            return;
+        }
+        long polls = f.count("poll", "ppoll", "select", "pselect6", "epoll_wait", "epoll_pwait", "epoll_pwait2");
+        if (polls >= MIN_CALLS && f.perSec(polls) >= POLL_PER_SEC) {
+            out.add(new Item("busy-polling", "≥ " + n(POLL_PER_SEC) + " poll/select/epoll_wait calls/s", rate(polls, f),
+                    "at this rate the waits return at once: a zero timeout (busy polling) or level-triggered readiness never drained; " + fix));
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code struct bpf_insn} (u8 code; u8 dst:4, src:4; s16 off; s32 imm), with labels for jumps.
  */
 final class BpfAsm {
-    static final int R0 = 0, R1 = 1, R2 = 2, R3 = 3, R4 = 4, R6 = 6, R7 = 7, R10 = 10;
+    static final int R0 = 0, R1 = 1, R2 = 2, R3 = 3, R4 = 4, R6 = 6, R7 = 7, R8 = 8, R10 = 10;
 
     // instruction classes, sizes, sources and operations from include/uapi/linux/bpf{,_common}.h
     static final int LD = 0x00, LDX = 0x01, ST = 0x02, STX = 0x03, ALU = 0x04, JMP = 0x05, ALU64 = 0x07;
@@ -29,6 +29,7 @@ final class BpfAsm {
     static final int FN_MAP_UPDATE_ELEM = 2;
     static final int FN_MAP_DELETE_ELEM = 3;
     static final int FN_GET_CURRENT_PID_TGID = 14;
+    static final int FN_PROBE_READ_KERNEL = 113;
 
     record Insn(int code, int dst, int src, int off, int imm) {}
 
@@ -49,6 +50,11 @@ final class BpfAsm {
     /** {@code dst += imm} (64-bit). */
     BpfAsm addImm(int dst, int imm) {
         return add(ALU64 | ADD | K, dst, 0, 0, imm);
+    }
+
+    /** {@code dst += src} (64-bit). */
+    BpfAsm addReg(int dst, int src) {
+        return add(ALU64 | ADD | X, dst, src, 0, 0);
     }
 
     /** {@code dst = *(size *)(src + off)}. */

@@ -98,13 +98,15 @@ public final class ProfileBuilder {
         ProfileResult.CrossCheck cross = m.counts() != null && m.perfTotal() != null
                 ? new ProfileResult.CrossCheck(m.counts().total(), m.perfTotal(), m.counts().total() == m.perfTotal()) : null;
         Advice.Facts facts = new Advice.Facts(byName, total, wallAdj, io == null ? 0 : io.readCalls(),
-                io == null ? 0 : io.writeCalls(), io == null ? 0 : io.readBytes(), io == null ? 0 : io.writeBytes());
+                io == null ? 0 : io.writeCalls(), io == null ? 0 : io.readBytes(), io == null ? 0 : io.writeBytes(),
+                m.counts() == null ? -1 : m.counts().zeroTimeoutWaits());
         return new ProfileResult(ProfileResult.SCHEMA, env,
                 new ProfileResult.Target(m.mode(), m.command(), m.pid(), m.exitStatus(), m.targetExited()),
                 new ProfileResult.BackendInfo(m.backend().id(), m.backend().description(), m.fallbackReason(),
                         limits(m), m.backend() == Backend.BPF ? null : ENABLE_HINT),
                 wall, user, system, total >= 0 ? total : null, total >= 0 && wall > 0 ? total / wall : null,
-                List.copyOf(lines), tax, io, cross, Advice.evaluate(facts), List.copyOf(warnings));
+                List.copyOf(lines), m.counts() == null ? null : m.counts().zeroTimeoutWaits(),
+                dev.syscost.sys.SyscallTable.x86_64().source(), tax, io, cross, Advice.evaluate(facts), List.copyOf(warnings));
     }
 
     private static ProfileResult.Io io(Measurement m) {

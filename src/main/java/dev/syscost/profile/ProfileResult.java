@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The result of {@code syscost profile}: schema {@code syscost.profile/1}. */
 @JsonPropertyOrder({"schema", "env", "target", "backend", "wallSeconds", "userCpuSeconds", "systemCpuSeconds",
-        "totalSyscalls", "syscallsPerSec", "syscalls", "tax", "io", "crossCheck", "advice", "warnings"})
+        "totalSyscalls", "syscallsPerSec", "syscalls", "zeroTimeoutWaits", "syscallTable", "tax", "io", "crossCheck", "advice", "warnings"})
 public record ProfileResult(
         String schema,
         Environment env,
@@ -18,12 +18,19 @@ public record ProfileResult(
         Long totalSyscalls,
         Double syscallsPerSec,
         List<Syscall> syscalls,
+        Long zeroTimeoutWaits,
+        String syscallTable,
         Tax tax,
         Io io,
         CrossCheck crossCheck,
         List<Advice.Item> advice,
         List<String> warnings) {
     public static final String SCHEMA = "syscost.profile/1";
+
+    /*
+     * zeroTimeoutWaits: poll/epoll_wait/epoll_pwait calls made with a zero timeout (bpf only).
+     * syscallTable: where the syscall names come from (the generated x86-64 table's source).
+     */
 
     /** What was profiled: a command run (with its exit status) or a pid attached to. */
     public record Target(String mode, List<String> command, int pid, Integer exitStatus, boolean exitedDuringAttach) {}

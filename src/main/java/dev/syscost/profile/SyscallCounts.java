@@ -8,8 +8,15 @@ import java.util.List;
 /**
  * Syscall counts by number at one moment. The last slot gathers numbers outside the table's range
  * (x32 calls, -1, numbers newer than {@link CountingPrograms#SLOTS}).
+ *
+ * @param zeroTimeoutWaits poll, epoll_wait and epoll_pwait calls made with a zero timeout (also in byNumber)
  */
-public record SyscallCounts(long[] byNumber) {
+public record SyscallCounts(long[] byNumber, long zeroTimeoutWaits) {
+    /** Counts without the zero-timeout figure. */
+    public SyscallCounts(long[] byNumber) {
+        this(byNumber, 0);
+    }
+
     /** One syscall's count. */
     public record Entry(int number, String name, long count) {}
 
@@ -48,6 +55,6 @@ public record SyscallCounts(long[] byNumber) {
         for (int i = 0; i < d.length && i < earlier.byNumber.length; i++) {
             d[i] -= earlier.byNumber[i];
         }
-        return new SyscallCounts(d);
+        return new SyscallCounts(d, zeroTimeoutWaits - earlier.zeroTimeoutWaits);
     }
 }

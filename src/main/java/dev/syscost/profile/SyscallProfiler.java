@@ -41,7 +41,7 @@ public final class SyscallProfiler implements AutoCloseable {
 
     private SyscallProfiler() {
         tidsFd = keep(Bpf.mapCreate(Bpf.MAP_TYPE_ARRAY, 4, 4, pidMax(), "syscost_tids"));
-        countsFd = keep(Bpf.mapCreate(Bpf.MAP_TYPE_PERCPU_ARRAY, 4, 8, CountingPrograms.SLOTS, "syscost_counts"));
+        countsFd = keep(Bpf.mapCreate(Bpf.MAP_TYPE_PERCPU_ARRAY, 4, 8, CountingPrograms.SLOTS + 1, "syscost_counts"));
         sysEnterProgFd = keep(load(Bpf.PROG_TYPE_RAW_TRACEPOINT, CountingPrograms.sysEnter(tidsFd, countsFd), "syscost_enter"));
     }
 
@@ -197,7 +197,7 @@ public final class SyscallProfiler implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("profiler closed");
         }
-        long[] counts = new long[CountingPrograms.SLOTS];
+        long[] counts = new long[CountingPrograms.SLOTS + 1];
         try (Arena a = Arena.ofConfined()) {
             MemorySegment key = a.allocate(JAVA_INT);
             MemorySegment values = a.allocate(JAVA_LONG, cpus);
@@ -212,7 +212,8 @@ public final class SyscallProfiler implements AutoCloseable {
                 }
             }
         }
-        return new SyscallCounts(counts);
+        return new SyscallCounts(java.util.Arrays.copyOf(counts, CountingPrograms.SLOTS),
+                counts[CountingPrograms.ZERO_TIMEOUT_SLOT]);
     }
 
     private int keep(int fd) {

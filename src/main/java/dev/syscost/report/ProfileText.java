@@ -25,6 +25,9 @@ public final class ProfileText {
         if (!r.syscalls().isEmpty()) {
             sb.append('\n').append(syscalls(r, top));
         }
+        if (r.zeroTimeoutWaits() != null && r.zeroTimeoutWaits() > 0) {
+            sb.append(fmt("  of the poll/epoll_wait/epoll_pwait calls, %,d had a zero timeout%n", r.zeroTimeoutWaits()));
+        }
         sb.append('\n').append(tax(r.tax(), r));
         if (r.io() != null) {
             ProfileResult.Io io = r.io();

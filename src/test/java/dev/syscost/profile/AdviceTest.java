@@ -52,6 +52,16 @@ class AdviceTest {
     }
 
     @Test
+    void shouldFlagBusyPollingFromMeasuredZeroTimeouts() {
+        Map<String, Long> counts = Map.of("epoll_wait", 5000L);
+        assertThat(Advice.evaluate(new Advice.Facts(counts, 5000, 1.0, 0, 0, 0, 0, 1000)))
+                .extracting(Advice.Item::rule).containsExactly("busy-polling");
+        assertThat(Advice.evaluate(new Advice.Facts(counts, 5000, 1.0, 0, 0, 0, 0, 999))).isEmpty();
+        // measured: a high rate of waits that do block is not busy polling
+        assertThat(Advice.evaluate(new Advice.Facts(Map.of("epoll_wait", 50_000L), 50_000, 1.0, 0, 0, 0, 0, 0))).isEmpty();
+    }
+
+    @Test
     void shouldFlagStatAndLseekStorms() {
         assertThat(rules(Map.of("fstat", 1000L, "read", 4000L), 1000)).containsExactly("stat-storm");
         assertThat(rules(Map.of("lseek", 1000L, "read", 4001L), 1000)).isEmpty();

@@ -37,6 +37,17 @@ class ProfileRunTest {
     }
 
     @Test
+    void shouldCountPollCallsWithAZeroTimeoutFromTheirArguments() {
+        Measurement zero = ProfileRun.run(Workloads.workload("poll0", 3000), BPF);
+        assertThat(zero.counts().count("poll")).isGreaterThanOrEqualTo(3000);
+        assertThat(zero.counts().zeroTimeoutWaits()).isGreaterThanOrEqualTo(3000).isLessThanOrEqualTo(zero.counts().count("poll")
+                + zero.counts().count("epoll_wait") + zero.counts().count("epoll_pwait"));
+        Measurement blocking = ProfileRun.run(Workloads.workload("poll1", 300), BPF);
+        assertThat(blocking.counts().count("poll")).isGreaterThanOrEqualTo(300);
+        assertThat(blocking.counts().zeroTimeoutWaits()).isLessThan(300); // the JVM's own zero-timeout polls, if any
+    }
+
+    @Test
     void shouldPassTheExitStatusThrough() {
         assertThat(ProfileRun.run(List.of("/bin/sh", "-c", "exit 7"), BPF).exitStatus()).isEqualTo(7);
     }

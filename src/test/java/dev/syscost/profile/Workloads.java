@@ -20,6 +20,13 @@ final class Workloads {
         return argv;
     }
 
+    /** {@code __workload KIND N}: poll0 / poll1 make N poll calls with a 0 / 1 ms timeout. */
+    static List<String> workload(String kind, long n) {
+        List<String> argv = new ArrayList<>(java());
+        argv.addAll(List.of("__workload", kind, Long.toString(n)));
+        return argv;
+    }
+
     /** The JVM and classpath of this test run, ready to start {@code dev.syscost.cli.Main}. */
     static List<String> java() {
         String javaBin = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
