@@ -1,0 +1,46 @@
+package dev.syscost.report.view;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code syscost.indirect/1}: the indirect (cold-cache) cost against working-set size, one curve per
+ * syscall rate, on a log x axis — the rate × working-set view; the PMU's availability stated.
+ */
+public final class IndirectView implements ResultView {
+    public static final String SCHEMA = "syscost.indirect/1";
+    static final String[] X = {"workingSetBytes", "workingSetKiB", "workingSet"};
+    static final String[] GROUP = {"disturber", "everyK", "k", "syscallsPerSec"};
+
+    @Override
+    public String title() {
+        return "Indirect cost (syscost indirect)";
+    }
+
+    @Override
+    public void render(JsonNode result, Section section) {
+        JsonNode pmu = result.path("pmu");
+        if (pmu.isObject() && !pmu.path("available").asBoolean(false)) {
+            section.note("PMU mode unavailable: " + Figures.text(pmu, "reason"));
+        }
+        List<ChartOptions.XySeries> added = Curves.find(result, X,
+                new String[] {"addedPercent", "addedToDirectPercent", "indirectPercent"}, GROUP);
+        if (!added.isEmpty()) {
+            section.chart("indirect-added", "Indirect cost added to the direct cost (%) by working set",
+                    ChartOptions.logXLines(added, "working set (bytes)", "% added", false));
+        }
+        List<ChartOptions.XySeries> ns = Curves.find(result, X,
+                new String[] {"indirectNsPerSyscall", "indirectNs", "extraNsPerSyscall"}, GROUP);
+        if (!ns.isEmpty()) {
+            section.chart("indirect-ns", "Indirect ns per syscall (beyond the spin control) by working set",
+                    ChartOptions.logXLines(ns, "working set (bytes)", "ns per syscall", false));
+        }
+        Tables.addAll(result, section, Set.of("config"));
+    }
+
+    @Override
+    public List<Point> points(JsonNode result) {
+        return Curves.points(result, X, "indirectNsPerSyscall", "ns", GROUP);
+    }
+}
