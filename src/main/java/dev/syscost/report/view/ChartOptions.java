@@ -26,7 +26,7 @@ public final class ChartOptions {
     public static ObjectNode horizontalLogBars(List<String> categories, List<Series> series, String axisName) {
         ObjectNode o = base(series.size() > 1);
         o.set("yAxis", categoryAxis(categories).put("inverse", true));
-        o.set("xAxis", valueAxis(axisName, true));
+        o.set("xAxis", valueAxis(axisName, true).put("nameLocation", "middle").put("nameGap", 26));
         ArrayNode s = o.putArray("series");
         for (Series one : series) {
             s.addObject().put("type", "bar").put("name", one.name()).set("data", values(one.values(), true));
@@ -81,7 +81,7 @@ public final class ChartOptions {
         ObjectNode o = NODES.objectNode();
         o.put("animation", false);
         o.putObject("tooltip").put("trigger", "axis").put("renderMode", "richText");
-        o.putObject("grid").put("left", 12).put("right", 36).put("top", legend ? 40 : 16).put("bottom", 32)
+        o.putObject("grid").put("left", 12).put("right", 36).put("top", legend ? 40 : 16).put("bottom", 36)
                 .put("containLabel", true);
         if (legend) {
             o.putObject("legend").put("top", 0).put("type", "scroll");
