@@ -97,7 +97,7 @@ public final class Curves {
         if (ci == null) {
             ci = Figures.range(p, "ci95Ns");
         }
-        String id = name + " " + x + "=" + Figures.number(p.path(x).asDouble());
+        String id = name + " " + x + "=" + Figures.whole(p.path(x).asDouble());
         out.add(ci == null ? Point.of(id, unit, v, v, v) : Point.of(id, unit, v, ci[0], ci[1]));
     }
 }

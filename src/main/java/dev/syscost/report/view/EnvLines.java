@@ -29,6 +29,15 @@ public final class EnvLines {
         return lines;
     }
 
+    /** Every scalar of {@code env} as "key: value" (nested keys dotted), ignoring its summary lines: for diffs. */
+    public static List<String> flat(JsonNode env) {
+        List<String> lines = new ArrayList<>();
+        if (env != null && env.isObject()) {
+            flatten("", env, lines, 0);
+        }
+        return lines;
+    }
+
     /** At most {@code max} lines: the key lines for side-by-side headers. */
     public static List<String> keyLines(JsonNode env, int max) {
         List<String> all = of(env);
@@ -41,7 +50,7 @@ public final class EnvLines {
             Map.Entry<String, JsonNode> e = it.next();
             String key = prefix + e.getKey();
             JsonNode v = e.getValue();
-            if (key.equals("warnings") || v.isNull() || v.isMissingNode()) {
+            if (key.equals("warnings") || key.equals("summaryLines") || v.isNull() || v.isMissingNode()) {
                 continue;
             }
             if (v.isValueNode()) {

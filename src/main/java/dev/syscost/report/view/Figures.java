@@ -55,6 +55,11 @@ public final class Figures {
         return String.format(Locale.ROOT, pattern, v);
     }
 
+    /** A size or count: "64", "1048576"; falls back to {@link #number} when not whole. */
+    public static String whole(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : number(v);
+    }
+
     /** A number with its unit: "85.2 ns". */
     public static String withUnit(double v, String unit) {
         return Double.isFinite(v) ? number(v) + " " + unit : "–";
@@ -93,5 +98,12 @@ public final class Figures {
             }
         }
         return "#" + (index + 1);
+    }
+
+    /** Text safe for a terminal: control characters (escape sequences, carriage returns) become '?'. */
+    public static String printable(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return out.toString();
     }
 }

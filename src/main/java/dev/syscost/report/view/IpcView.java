@@ -49,7 +49,7 @@ public final class IpcView implements ResultView {
     private static String name(JsonNode t, int index) {
         String name = Figures.label(t, index);
         String size = Figures.firstNumeric(t, "messageBytes", "sizeBytes", "bytes");
-        return size == null ? name : name + " " + Figures.number(t.path(size).asDouble()) + " B";
+        return size == null ? name : name + " " + Figures.whole(t.path(size).asDouble()) + " B";
     }
 
     @Override
