@@ -1,5 +1,6 @@
 # Sourced by ./syscost and ./test: finds a JDK >= 25 and Maven without anything set by hand.
 # Sets JAVA_HOME and JAVA, or prints one line naming what to install and exits 1.
+# SYSCOST_JDK_DIRS replaces the list of directories searched after JAVA_HOME and PATH (for tests).
 
 syscost_jdk_major() { # $1 = a JDK home; prints its feature version, from its release file
   local v
@@ -11,7 +12,7 @@ syscost_find_jdk() {
   local cand home
   for cand in "${JAVA_HOME:-}" \
               "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")" \
-              /usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/jdk* "$HOME"/.sdkman/candidates/java/*; do
+              ${SYSCOST_JDK_DIRS:-/usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/jdk* $HOME/.sdkman/candidates/java/*}; do
     [ -n "$cand" ] && [ -x "$cand/bin/java" ] && [ -x "$cand/bin/javac" ] || continue
     if [ "$(syscost_jdk_major "$cand")" -ge 25 ]; then home=$cand; break; fi
   done

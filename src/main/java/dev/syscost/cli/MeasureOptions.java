@@ -1,16 +1,52 @@
 package dev.syscost.cli;
 
+import dev.syscost.bench.MeasureConfig;
+import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of {@code measure}, also accepted by bare {@code syscost}. */
 public final class MeasureOptions {
-    @Option(names = "--quick", description = "Coarser and faster (≤ 5 s): fewer, shorter trials; says so in the output.")
+    @Option(names = "--quick", description = "Coarser and faster (≤ 5 s): 5 short trials per probe; the output says so.")
     boolean quick;
 
-    @Option(names = "--trials", paramLabel = "N", description = "Trials per probe (1..1000; default 15, quick 5).")
+    @Option(names = "--trials", paramLabel = "N", description = "Trials per probe, 1..1000 (default 15; --quick 5).")
     Integer trials;
+
+    @Option(names = "--pin", paramLabel = "CPU",
+            description = "Pin the measuring thread to this CPU (sched_setaffinity) so the scheduler cannot move it.")
+    Integer pin;
+
+    @Option(names = "--probes", paramLabel = "ID", split = ",",
+            description = "Only these probes (comma-separated ids), e.g. getppid,invalid_syscall.")
+    List<String> probes;
+
+    @Option(names = "--no-verify", negatable = false,
+            description = "Skip counting kernel entries with perf events (by default each probe's count is verified where permitted).")
+    boolean noVerify;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Standard output format: text (tables) or json.")
+    OutputFormat format;
 
     @Mixin
     OutputOptions output = new OutputOptions();
+
+    /** The measurement configuration these options describe. */
+    MeasureConfig toConfig() {
+        MeasureConfig c = quick ? MeasureConfig.quickConfig() : MeasureConfig.defaults();
+        if (trials != null) {
+            c = c.withTrials(trials);
+        }
+        if (pin != null) {
+            c = c.withPinCpu(pin);
+        }
+        if (probes != null) {
+            c = c.withProbes(probes);
+        }
+        return noVerify ? c.withVerifyKernelEntries(false) : c;
+    }
+
+    /** Standard-output formats. */
+    public enum OutputFormat { text, json }
 }

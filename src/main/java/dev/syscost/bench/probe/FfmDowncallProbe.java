@@ -1,0 +1,31 @@
+package dev.syscost.bench.probe;
+
+import dev.syscost.bench.Probe;
+import dev.syscost.sys.Libc;
+
+/** An FFM downcall to libc {@code labs}: the Java → native transition with no kernel entry. */
+public final class FfmDowncallProbe implements Probe {
+    @Override
+    public String id() {
+        return "ffm_downcall";
+    }
+
+    @Override
+    public String description() {
+        return "FFM downcall to libc labs(), which never enters the kernel";
+    }
+
+    @Override
+    public int kernelEntriesPerCall() {
+        return 0;
+    }
+
+    @Override
+    public long run(int calls) {
+        long acc = 0;
+        for (int i = 0; i < calls; i++) {
+            acc += Libc.labs(i - acc);
+        }
+        return acc;
+    }
+}
