@@ -50,12 +50,20 @@ public final class CompareText {
             }
             return;
         }
-        out.append("Environment differs (").append(c.envDiffs().size()).append(" items):\n");
-        List<List<String>> rows = new ArrayList<>();
-        for (Comparison.EnvDiff d : c.envDiffs()) {
-            rows.add(List.of(d.key(), d.a() == null ? "(absent)" : d.a(), d.b() == null ? "(absent)" : d.b()));
+        out.append("Environment differs (key lines; ").append(c.envDiffs().size())
+                .append(" detailed items differ, listed by --json):\n");
+        List<String> a = c.a().env();
+        List<String> b = c.b().env();
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            String la = i < a.size() ? a.get(i) : "(absent)";
+            String lb = i < b.size() ? b.get(i) : "(absent)";
+            if (la.equals(lb)) {
+                out.append("  A=B ").append(Figures.printable(la)).append('\n');
+            } else {
+                out.append("  A   ").append(Figures.printable(la)).append('\n');
+                out.append("  B   ").append(Figures.printable(lb)).append('\n');
+            }
         }
-        appendTable(out, List.of("item", "A", "B"), rows, new boolean[] {false, false, false}, "  ");
     }
 
     private static void table(Comparison c, StringBuilder out) {

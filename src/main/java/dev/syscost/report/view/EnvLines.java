@@ -25,6 +25,9 @@ public final class EnvLines {
             summary.forEach(l -> lines.add(l.asText()));
             return lines;
         }
+        if (env.path("kernel").isObject() && env.path("cpu").isObject()) {
+            return EnvSummary.lines(env);
+        }
         flatten("", env, lines, 0);
         return lines;
     }
@@ -35,6 +38,9 @@ public final class EnvLines {
         if (env != null && env.isObject()) {
             flatten("", env, lines, 0);
         }
+        // What changes from run to run on the same machine is no difference of machine.
+        lines.removeIf(l -> l.startsWith("load.") || l.startsWith("unknowns") || l.contains("evidence")
+                || l.startsWith("timekeeping.vdsoAddress") || l.startsWith("jdk.home"));
         return lines;
     }
 
@@ -63,10 +69,23 @@ public final class EnvLines {
                 }
             } else if (v.isObject() && depth < 2) {
                 flatten(key + ".", v, lines, depth + 1);
+            } else if (v.isArray() && depth < 2 && allNamed(v)) {
+                for (JsonNode item : v) {
+                    flatten(key + "." + item.path("name").asText() + ".", item, lines, depth + 1);
+                }
             } else {
                 lines.add(key + ": " + v);
             }
         }
+    }
+
+    private static boolean allNamed(JsonNode array) {
+        for (JsonNode x : array) {
+            if (!x.isObject() || !x.path("name").isTextual()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean allScalars(JsonNode array) {
