@@ -23,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
             EnvCommand.class,
             ReportCommand.class,
             CompareCommand.class,
+            ServeCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 the run failed (the message names the fix), 2 bad usage."})
 public final class SyscostCommand implements Callable<Integer> {
