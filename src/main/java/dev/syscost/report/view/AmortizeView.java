@@ -16,23 +16,32 @@ public final class AmortizeView implements ResultView {
 
     @Override
     public void render(JsonNode result, Section section) {
-        List<ChartOptions.XySeries> perByte = Curves.find(result, X, new String[] {"nsPerByte"});
+        List<ChartOptions.XySeries> perByte = Curves.find(result, "targets", X, new String[] {"nsPerByte"});
         if (!perByte.isEmpty()) {
             section.note("Cost per byte against chunk size, both on log axes: the curve flattens where the "
                     + "per-call overhead is amortised; the break-even table says where.");
             section.chart("amortize-per-byte", "ns per byte by chunk size",
                     ChartOptions.logXLines(perByte, "chunk size (bytes)", "ns per byte", true));
         }
-        List<ChartOptions.XySeries> perCall = Curves.find(result, X, new String[] {"nsPerCall", "nsPerOp", "nsPerOperation", "medianNs"});
+        List<ChartOptions.XySeries> perCall = Curves.find(result, "targets", X, new String[] {"nsPerCall", "medianNs"});
         if (!perCall.isEmpty()) {
-            section.chart("amortize-per-call", "ns per call by chunk or batch size",
-                    ChartOptions.logXLines(perCall, "chunk or batch size", "ns per call", true));
+            section.chart("amortize-per-call", "ns per call by chunk size",
+                    ChartOptions.logXLines(perCall, "chunk size (bytes)", "ns per call", true));
+        }
+        List<ChartOptions.XySeries> batched = Curves.find(result, "batched", new String[] {"batch", "batchSize", "iovecs"},
+                new String[] {"nsPerOp", "nsPerOperation"}, "api");
+        if (!batched.isEmpty()) {
+            section.note("Batched kernel interfaces: the cost of one 64-byte operation as more go per kernel entry.");
+            section.chart("amortize-batched", "ns per operation by batch size",
+                    ChartOptions.logXLines(batched, "operations per batch", "ns per operation", true));
         }
         Tables.addAll(result, section, Set.of("config"));
     }
 
     @Override
     public List<Point> points(JsonNode result) {
-        return Curves.points(result, X, "nsPerCall", "ns");
+        List<Point> points = new java.util.ArrayList<>(Curves.points(result, X, "nsPerCall", "ns"));
+        points.addAll(Curves.points(result, new String[] {"batch"}, "nsPerOp", "ns", "api"));
+        return points;
     }
 }

@@ -17,10 +17,16 @@ public final class Curves {
 
     /** The curves in {@code result} with x from the first of {@code xFields} and y from the first of {@code yFields}. */
     public static List<ChartOptions.XySeries> find(JsonNode result, String[] xFields, String[] yFields, String... groupFields) {
+        return find(result, null, xFields, yFields, groupFields);
+    }
+
+    /** As {@link #find(JsonNode, String[], String[], String...)}, only in the top-level array {@code arrayField} (null: all). */
+    public static List<ChartOptions.XySeries> find(JsonNode result, String arrayField, String[] xFields, String[] yFields,
+                                                   String... groupFields) {
         Map<String, List<double[]>> byName = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : result.properties()) {
             JsonNode array = field.getValue();
-            if (!Tables.isObjectArray(array)) {
+            if (!Tables.isObjectArray(array) || (arrayField != null && !arrayField.equals(field.getKey()))) {
                 continue;
             }
             int i = 0;
@@ -92,6 +98,11 @@ public final class Curves {
             return;
         }
         double v = p.path(yField).asDouble();
+        if (p.path(yField + "P10").isNumber() && p.path(yField + "P90").isNumber()) {
+            out.add(Point.of(name + " " + x + "=" + Figures.whole(p.path(x).asDouble()), unit, v,
+                    p.path(yField + "P10").asDouble(), p.path(yField + "P90").asDouble()));
+            return;
+        }
         String stem = yField.endsWith("Ns") ? yField.substring(0, yField.length() - 2) : yField;
         double[] ci = Figures.range(p, stem + "Ci95Ns");
         if (ci == null) {
