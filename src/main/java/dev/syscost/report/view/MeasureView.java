@@ -39,6 +39,7 @@ public final class MeasureView implements ResultView {
         section.table("Probes", List.of("probe", "median", "p10–p90 ns", "95% CI ns", "kernel entries/call",
                 "spread", "trials × calls", "what it does / why unavailable"), probeRows(probes));
         renderDecomposition(result.path("decomposition"), section);
+        Tables.addAll(result, section, java.util.Set.of("probes", "decomposition"));
     }
 
     private static List<List<String>> probeRows(JsonNode probes) {
@@ -94,11 +95,12 @@ public final class MeasureView implements ResultView {
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode t : d.path("terms")) {
             double[] ci = range(t, "ci95Ns");
+            String resolved = t.path("resolved").isBoolean() ? (t.path("resolved").asBoolean() ? "yes" : "no: the CI spans zero") : "";
             rows.add(List.of(text(t, "name"), withUnit(numOrNaN(t, "valueNs"), "ns"),
-                    ci == null ? "–" : interval(ci[0], ci[1]), text(t, "formula")));
+                    ci == null ? "–" : interval(ci[0], ci[1]), resolved, text(t, "formula"), text(t, "note")));
         }
         if (!rows.isEmpty()) {
-            section.table("Decomposition terms", List.of("term", "value", "95% CI ns", "formula"), rows);
+            section.table("Decomposition terms", List.of("term", "value", "95% CI ns", "resolved", "formula", "note"), rows);
         }
     }
 
