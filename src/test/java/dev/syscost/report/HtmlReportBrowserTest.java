@@ -41,7 +41,7 @@ class HtmlReportBrowserTest {
         List<JsonNode> results = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         for (String name : List.of("measure-a.json", "measure-b.json", "amortize.json", "ipc.json",
-                "indirect.json", "profile.json", "unknown-schema.json")) {
+                "indirect.json", "profile.json", "env.json", "unknown-schema.json")) {
             results.add(Fixtures.result(name));
             sources.add(name);
         }

@@ -6,14 +6,23 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The metrics of a {@code syscost.measure/1} result: per-probe figures, the decomposition, the environment. */
 final class MeasureMetrics {
-    /** Environment fields worth a label, in order; others are left out to keep the info series small. */
-    private static final List<String> ENV_LABELS = List.of("kernel", "kernelRelease", "cpuModel", "cores", "jdk",
-            "virtualization", "hypervisor", "container", "sandbox");
+    /**
+     * Environment fields worth a label (label, then JSON pointers tried in order: the syscost.env/1 shape
+     * first, then flat fields); others are left out to keep the info series small.
+     */
+    private static final List<List<String>> ENV_LABELS = List.of(
+            List.of("kernel", "/kernel/release", "/kernel"),
+            List.of("cpu_model", "/cpu/modelName", "/cpuModel"),
+            List.of("cpus", "/cpu/cpusOnline", "/cores"),
+            List.of("jdk", "/jdk/version", "/jdk"),
+            List.of("hypervisor", "/virtualisation/hypervisor", "/virtualization"),
+            List.of("sandbox", "/virtualisation/sandbox"),
+            List.of("pti", "/pageTableIsolation/active"),
+            List.of("clocksource", "/timekeeping/clocksource"));
 
     private MeasureMetrics() {}
 
@@ -74,11 +83,14 @@ final class MeasureMetrics {
                 result.path("warnings").size() + result.path("env").path("warnings").size());
         List<String> labels = new ArrayList<>();
         JsonNode env = result.path("env");
-        for (String key : ENV_LABELS) {
-            JsonNode v = env.path(key);
-            if (v.isValueNode() && !v.isNull()) {
-                labels.add(snake(key));
-                labels.add(v.asText());
+        for (List<String> label : ENV_LABELS) {
+            for (String pointer : label.subList(1, label.size())) {
+                JsonNode v = env.at(pointer);
+                if (v.isValueNode() && !v.isNull()) {
+                    labels.add(label.get(0));
+                    labels.add(v.asText());
+                    break;
+                }
             }
         }
         if (tool.path("version").isTextual()) {
@@ -88,10 +100,5 @@ final class MeasureMetrics {
         if (!labels.isEmpty()) {
             m.info("syscost_environment", "The machine the figures were measured on.", labels.toArray(String[]::new));
         }
-    }
-
-    /** cpuModel → cpu_model: Prometheus label style. */
-    static String snake(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -20,7 +20,11 @@ public final class EnvView implements ResultView {
             int colon = line.indexOf(": ");
             rows.add(colon < 0 ? List.of(line, "") : List.of(line.substring(0, colon), line.substring(colon + 2)));
         }
-        section.table("Boundary path", List.of("item", "value"), rows);
+        section.table("Summary", List.of("item", "value"), rows);
+        JsonNode env = result.path("env");
+        if (env.isObject()) {
+            Tables.addAll(env, section, java.util.Set.of());
+        }
     }
 
     @Override
