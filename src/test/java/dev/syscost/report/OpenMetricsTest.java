@@ -25,7 +25,6 @@ class OpenMetricsTest {
     @Test
     void shouldExposeAProfileAsPerProcessSyscallCounters() {
         ObjectNode profile = (ObjectNode) Fixtures.result("profile.json");
-        profile.put("pid", 4242);
         ExpositionParser.Exposition e = ExpositionParser.parse(OpenMetrics.render(profile), true);
         assertThat(e.types()).containsEntry("syscost_process_syscalls", "counter");
         assertThat(e.value("syscost_process_syscalls_total", "pid", "4242", "syscall", "read")).isEqualTo(2000010);

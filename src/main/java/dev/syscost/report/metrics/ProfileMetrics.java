@@ -8,7 +8,7 @@ public final class ProfileMetrics {
 
     /** The pid label of a profile: its "pid" field, else "" (a profiled command whose pid was not kept). */
     static String pidOf(JsonNode profile) {
-        JsonNode pid = profile.path("pid");
+        JsonNode pid = profile.path("target").path("pid").isMissingNode() ? profile.path("pid") : profile.path("target").path("pid");
         return pid.isNumber() || pid.isTextual() ? pid.asText() : "";
     }
 
@@ -35,7 +35,7 @@ public final class ProfileMetrics {
     }
 
     private static String command(JsonNode profile) {
-        JsonNode c = profile.path("command");
+        JsonNode c = profile.path("target").path("command").isMissingNode() ? profile.path("command") : profile.path("target").path("command");
         String text;
         if (c.isArray()) {
             StringBuilder sb = new StringBuilder();

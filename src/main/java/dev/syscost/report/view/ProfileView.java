@@ -37,6 +37,7 @@ public final class ProfileView implements ResultView {
                     ChartOptions.horizontalLogBars(names, List.of(new ChartOptions.Series("calls", counts)), "calls"));
         }
         timeBreakdown(result, section);
+        taxBySyscall(result, section);
         Tables.addAll(result, section, Set.of());
     }
 
@@ -45,21 +46,37 @@ public final class ProfileView implements ResultView {
         List<String> labels = new ArrayList<>();
         List<Double> ms = new ArrayList<>();
         String[][] fields = {
-            {"wall", "wallNs", "wallMs"}, {"user CPU", "userCpuNs", "userNs", "userMs"},
-            {"system CPU", "systemCpuNs", "systemNs", "sysNs", "systemMs"},
-            {"estimated at the boundary", "estimatedBoundaryNs", "boundaryNs", "taxNs"}};
+            {"wall", "wallSeconds", "wallNs", "wallMs"}, {"user CPU", "userCpuSeconds", "userCpuNs", "userMs"},
+            {"system CPU", "systemCpuSeconds", "systemCpuNs", "systemMs"},
+            {"estimated at the boundary", "estimatedSeconds", "estimatedBoundaryNs", "taxNs"}};
         for (String[] f : fields) {
             JsonNode holder = result.path("tax").isObject() && f[0].startsWith("estimated") ? result.path("tax") : result;
             String field = firstNumeric(holder, java.util.Arrays.copyOfRange(f, 1, f.length));
             if (field != null) {
                 double v = holder.path(field).asDouble();
                 labels.add(f[0]);
-                ms.add(field.endsWith("Ms") ? v : v / 1e6);
+                ms.add(field.endsWith("Ms") ? v : field.endsWith("Seconds") ? v * 1e3 : v / 1e6);
             }
         }
         if (labels.size() >= 2) {
             section.chart("profile-time", "Where the time went (ms)",
                     ChartOptions.groupedBars(labels, List.of(new ChartOptions.Series("ms", ms)), "ms", false));
+        }
+    }
+
+    /** The estimated boundary time per syscall (count × calibrated price), where the result has it. */
+    private static void taxBySyscall(JsonNode result, Section section) {
+        List<String> names = new ArrayList<>();
+        List<Double> ms = new ArrayList<>();
+        for (JsonNode s : result.path("syscalls")) {
+            if (names.size() < TOP && s.path("taxSeconds").isNumber()) {
+                names.add(text(s, "name"));
+                ms.add(s.path("taxSeconds").asDouble() * 1e3);
+            }
+        }
+        if (!names.isEmpty()) {
+            section.chart("profile-tax", "Estimated time at the boundary by syscall (ms, log scale)",
+                    ChartOptions.horizontalLogBars(names, List.of(new ChartOptions.Series("ms", ms)), "ms"));
         }
     }
 
