@@ -63,9 +63,9 @@ public final class Curves {
 
     private static void addPoint(Map<String, List<double[]>> byName, String name, JsonNode p, String[] xFields, String[] yFields) {
         String x = Figures.firstNumeric(p, xFields);
-        String y = Figures.firstNumeric(p, yFields);
+        String y = Figures.firstFigure(p, yFields);
         if (x != null && y != null) {
-            byName.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {p.path(x).asDouble(), p.path(y).asDouble()});
+            byName.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {p.path(x).asDouble(), Figures.estimate(p, y)[0]});
         }
     }
 
@@ -94,10 +94,15 @@ public final class Curves {
 
     private static void addComparable(List<Point> out, String name, JsonNode p, String[] xFields, String yField, String unit) {
         String x = Figures.firstNumeric(p, xFields);
-        if (x == null || !p.path(yField).isNumber()) {
+        if (x == null || Figures.estimate(p, yField) == null) {
             return;
         }
-        double v = p.path(yField).asDouble();
+        double v = Figures.estimate(p, yField)[0];
+        if (p.path(yField).isObject()) {
+            double[] e = Figures.estimate(p, yField);
+            out.add(Point.of(name + " " + x + "=" + Figures.whole(p.path(x).asDouble()), unit, v, e[1], e[2]));
+            return;
+        }
         if (p.path(yField + "P10").isNumber() && p.path(yField + "P90").isNumber()) {
             out.add(Point.of(name + " " + x + "=" + Figures.whole(p.path(x).asDouble()), unit, v,
                     p.path(yField + "P10").asDouble(), p.path(yField + "P90").asDouble()));

@@ -106,4 +106,30 @@ public final class Figures {
         s.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
         return out.toString();
     }
+
+    /**
+     * A figure that is either a number or an estimate object {@code {median, ciLow, ciHigh, …}}:
+     * {value, low, high}, or null when {@code field} is neither.
+     */
+    public static double[] estimate(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        if (v.isNumber()) {
+            return new double[] {v.asDouble(), v.asDouble(), v.asDouble()};
+        }
+        if (v.isObject() && v.path("median").isNumber()) {
+            double m = v.path("median").asDouble();
+            return new double[] {m, v.path("ciLow").asDouble(m), v.path("ciHigh").asDouble(m)};
+        }
+        return null;
+    }
+
+    /** The first of {@code candidates} that is a number or an estimate object in {@code node}, or null. */
+    public static String firstFigure(JsonNode node, String... candidates) {
+        for (String c : candidates) {
+            if (estimate(node, c) != null) {
+                return c;
+            }
+        }
+        return null;
+    }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
 public final class IndirectView implements ResultView {
     public static final String SCHEMA = "syscost.indirect/1";
     static final String[] X = {"workingSetBytes", "workingSetKiB", "workingSet"};
-    static final String[] GROUP = {"disturber", "everyK", "k", "syscallsPerSec"};
+    static final String[] GROUP = {"workload", "disturber", "everyK", "k"};
 
     @Override
     public String title() {
@@ -24,19 +24,22 @@ public final class IndirectView implements ResultView {
         if (pmu.isObject() && !pmu.path("available").asBoolean(false)) {
             section.note("PMU mode unavailable: " + Figures.text(pmu, "reason"));
         }
-        List<ChartOptions.XySeries> added = Curves.find(result, X,
-                new String[] {"addedPercent", "addedToDirectPercent", "indirectPercent"}, GROUP);
+        List<ChartOptions.XySeries> added = Curves.find(result, "cells", X,
+                new String[] {"indirectPercentOfDirect", "addedPercent", "indirectPercent"}, GROUP);
         if (!added.isEmpty()) {
             section.chart("indirect-added", "Indirect cost added to the direct cost (%) by working set",
                     ChartOptions.logXLines(added, "working set (bytes)", "% added", false));
         }
-        List<ChartOptions.XySeries> ns = Curves.find(result, X,
+        List<ChartOptions.XySeries> ns = Curves.find(result, "cells", X,
                 new String[] {"indirectNsPerSyscall", "indirectNs", "extraNsPerSyscall"}, GROUP);
         if (!ns.isEmpty()) {
             section.chart("indirect-ns", "Indirect ns per syscall (beyond the spin control) by working set",
                     ChartOptions.logXLines(ns, "working set (bytes)", "ns per syscall", false));
         }
-        Tables.addAll(result, section, Set.of("config"));
+        for (JsonNode line : result.path("summary")) {
+            section.note(line.isTextual() ? line.asText() : line.toString());
+        }
+        Tables.addAll(result, section, Set.of("config", "summary"));
     }
 
     @Override

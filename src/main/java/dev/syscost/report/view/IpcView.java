@@ -42,6 +42,14 @@ public final class IpcView implements ResultView {
             section.chart("ipc-percentiles", "Round-trip latency percentiles (ns, log scale)",
                     ChartOptions.groupedBars(names, series, "ns round trip", true));
         }
+        List<Double> throughput = new ArrayList<>();
+        for (JsonNode t : result.path("transports")) {
+            throughput.add(num(t, "throughputMBPerSec"));
+        }
+        if (throughput.stream().anyMatch(v -> v != null)) {
+            section.chart("ipc-throughput", "One-way throughput (MB/s, log scale)",
+                    ChartOptions.groupedBars(names, List.of(new ChartOptions.Series("MB/s", throughput)), "MB/s", true));
+        }
         Tables.addAll(result, section, Set.of("config"));
     }
 
@@ -58,12 +66,23 @@ public final class IpcView implements ResultView {
         int i = 0;
         for (JsonNode t : result.path("transports")) {
             String name = name(t, i++);
+            if (!t.path("available").asBoolean(true)) {
+                out.add(Point.unavailable(name + " p50", "ns", Figures.text(t, "unavailableReason")));
+                continue;
+            }
             for (String[] p : PERCENTILES) {
                 String f = Figures.firstNumeric(t, java.util.Arrays.copyOfRange(p, 1, p.length));
                 if (f != null) {
                     double v = t.path(f).asDouble();
-                    out.add(Point.of(name + " " + p[0], "ns", v, v, v));
+                    // The p50's spread across trials is recorded; the tail percentiles come from one pooled histogram.
+                    double rel = p[0].equals("p50") && t.path("p50TrialSpreadRel").isNumber() ? t.path("p50TrialSpreadRel").asDouble() : 0;
+                    out.add(Point.of(name + " " + p[0], "ns", v, v * (1 - rel / 2), v * (1 + rel / 2)));
                 }
+            }
+            if (t.path("throughputMBPerSec").isNumber()) {
+                double v = t.path("throughputMBPerSec").asDouble();
+                double rel = t.path("throughputTrialSpreadRel").asDouble(0);
+                out.add(Point.of(name + " throughput", "MB/s", v, v * (1 - rel / 2), v * (1 + rel / 2)));
             }
         }
         return out;

@@ -74,8 +74,7 @@ public final class Tables {
             List<String> cells = new ArrayList<>();
             for (String c : columns) {
                 JsonNode v = row.path(c);
-                cells.add(v.isMissingNode() || v.isNull() ? "" : v.isNumber() ? Figures.number(v.asDouble())
-                        : v.isValueNode() ? v.asText() : v.toString());
+                cells.add(cell(row, c));
             }
             rows.add(cells);
         }
@@ -90,6 +89,22 @@ public final class Tables {
                 }
             }
         }
+    }
+
+    /** A cell's text: numbers sized, estimates as "median (ciLow–ciHigh)", other values as JSON. */
+    private static String cell(JsonNode row, String column) {
+        JsonNode v = row.path(column);
+        if (v.isMissingNode() || v.isNull()) {
+            return "";
+        }
+        if (v.isNumber()) {
+            return Figures.number(v.asDouble());
+        }
+        double[] e = Figures.estimate(row, column);
+        if (e != null) {
+            return Figures.number(e[0]) + " (" + Figures.interval(e[1], e[2]) + ")";
+        }
+        return v.isValueNode() ? v.asText() : v.toString();
     }
 
     /** Whether {@code v} is a non-empty array whose elements are all objects. */
