@@ -32,7 +32,7 @@ public final class Curves {
             int i = 0;
             for (JsonNode element : array) {
                 String name = Figures.label(element, i++);
-                addPoint(byName, group(element, name, groupFields), element, xFields, yFields);
+                addPoint(byName, group(element, null, groupFields), element, xFields, yFields);
                 for (Map.Entry<String, JsonNode> child : element.properties()) {
                     if (Tables.isObjectArray(child.getValue())) {
                         for (JsonNode p : child.getValue()) {
@@ -50,7 +50,9 @@ public final class Curves {
         return out;
     }
 
-    private static String group(JsonNode point, String fallback, String[] groupFields) {
+    /** The series a point belongs to: its group fields ("disturber=getppid, k=16"), after its parent's name if any. */
+    private static String group(JsonNode point, String parent, String[] groupFields) {
+        String fallback = parent != null ? parent : Figures.label(point, 0);
         StringBuilder sb = new StringBuilder();
         for (String g : groupFields) {
             JsonNode v = point.path(g);
@@ -58,7 +60,7 @@ public final class Curves {
                 sb.append(sb.isEmpty() ? "" : ", ").append(g).append('=').append(v.asText());
             }
         }
-        return sb.isEmpty() ? fallback : fallback + " " + sb;
+        return sb.isEmpty() ? fallback : parent == null ? sb.toString() : parent + " " + sb;
     }
 
     private static void addPoint(Map<String, List<double[]>> byName, String name, JsonNode p, String[] xFields, String[] yFields) {
@@ -79,7 +81,7 @@ public final class Curves {
             int i = 0;
             for (JsonNode element : field.getValue()) {
                 String name = Figures.label(element, i++);
-                addComparable(out, group(element, name, groupFields), element, xFields, yField, unit);
+                addComparable(out, group(element, null, groupFields), element, xFields, yField, unit);
                 for (Map.Entry<String, JsonNode> child : element.properties()) {
                     if (Tables.isObjectArray(child.getValue())) {
                         for (JsonNode p : child.getValue()) {

@@ -97,6 +97,9 @@ public final class Tables {
         if (v.isMissingNode() || v.isNull()) {
             return "";
         }
+        if (v.isIntegralNumber()) {
+            return v.asText();
+        }
         if (v.isNumber()) {
             return Figures.number(v.asDouble());
         }
