@@ -62,6 +62,24 @@ class HtmlReportBrowserTest {
     }
 
     @Test
+    void shouldDrawEveryChartFromRealRunsOfEveryCommand() throws Exception {
+        requireChromium();
+        // Result files written by each command on the development VM (src/test/resources/.../real/).
+        List<JsonNode> results = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (String name : List.of("measure-quick.json", "amortize.json", "ipc.json", "indirect.json", "profile.json", "env.json")) {
+            results.add(Fixtures.result("real/" + name));
+            sources.add(name);
+        }
+        Path page = OUT.resolve("real-runs.html");
+        HtmlReport.write(page, results, sources, true);
+        Matcher status = statusOf(dumpDom(page));
+        assertThat(status.group("state")).as(status.group(0)).isEqualTo("ok");
+        assertThat(Integer.parseInt(status.group("charts"))).isGreaterThanOrEqualTo(10);
+        screenshot(page, OUT.resolve("real-runs.png"), 2400);
+    }
+
+    @Test
     void shouldShowHostileStringsAsTextAndNeverRunThem() throws Exception {
         requireChromium();
         ObjectNode measure = (ObjectNode) Fixtures.result("measure-a.json");
