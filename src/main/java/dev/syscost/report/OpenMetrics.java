@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * {@code --format openmetrics}: results as OpenMetrics text (what {@code syscost serve} exposes on
  * /metrics), written by the Prometheus client library's own writer. One line wires a command:
- * {@code out.print(OpenMetrics.render(Json.MAPPER.valueToTree(result)))}.
+ * {@code out.print(OpenMetrics.renderResult(result))} (a record or a JsonNode).
  */
 public final class OpenMetrics {
     /** The media type of the text this writes. */
@@ -22,13 +22,18 @@ public final class OpenMetrics {
 
     private OpenMetrics() {}
 
-    /** One result as OpenMetrics text, ending with "# EOF". */
+    /** A result record (MeasureResult, ProfileResult, …) or tree as OpenMetrics text, ending with "# EOF". */
+    public static String renderResult(Object result) {
+        return render(result instanceof JsonNode tree ? tree : Json.MAPPER.valueToTree(result));
+    }
+
+    /** One result tree as OpenMetrics text, ending with "# EOF". */
     public static String render(JsonNode result) {
-        return render(List.of(result));
+        return renderAll(List.of(result));
     }
 
     /** Several results (distinct series, e.g. a measure run and some profiles) as one exposition. */
-    public static String render(List<JsonNode> results) {
+    public static String renderAll(List<JsonNode> results) {
         MetricFamilies families = new MetricFamilies();
         results.forEach(families::add);
         return write(families.snapshots());
