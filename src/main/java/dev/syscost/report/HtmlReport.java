@@ -30,7 +30,7 @@ public final class HtmlReport {
 
     /** Renders the results, each labelled with where it came from (a file name, or "" for this run). */
     public static String render(List<JsonNode> results, List<String> sources) {
-        return ReportTemplate.fill(Chart.library(), safeJson(model(results, sources)));
+        return ReportTemplate.fill(ChartLibrary.library(), safeJson(model(results, sources)));
     }
 
     /** Writes the report, refusing to overwrite without {@code force}. */

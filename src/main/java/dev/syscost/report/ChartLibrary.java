@@ -5,14 +5,14 @@ package dev.syscost.report;
  * ({@code org.webjars.npm:echarts}) on the classpath at render time, so the version is the one the
  * build declares and the page needs no network.
  */
-final class Chart {
+final class ChartLibrary {
     /** Must match {@code echarts.version} in pom.xml (a test checks the resource is there). */
     static final String ECHARTS_VERSION = "5.3.1";
     static final String RESOURCE = "/META-INF/resources/webjars/echarts/" + ECHARTS_VERSION + "/dist/echarts.min.js";
 
     private static volatile String library;
 
-    private Chart() {}
+    private ChartLibrary() {}
 
     /** The minified library, checked to be safe inside a {@code <script>} element. */
     static String library() {
