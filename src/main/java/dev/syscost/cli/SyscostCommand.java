@@ -21,6 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {
             MeasureCommand.class,
             EnvCommand.class,
+            IndirectCommand.class,
+            AmortizeCommand.class,
             ReportCommand.class,
             CompareCommand.class,
             ServeCommand.class,

@@ -1,0 +1,79 @@
+package dev.syscost.indirect;
+
+import dev.syscost.UsageException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Parses the command line's lists: sizes like {@code 16K,4M} and intervals like {@code 1,16,never}. */
+public final class SizeParser {
+    private SizeParser() {}
+
+    /** "16K,256k,4M,32MiB,4096" → bytes; suffixes K/M/G (binary), optional "iB"/"B". */
+    public static List<Long> workingSets(String csv) {
+        List<Long> out = new ArrayList<>();
+        for (String part : csv.split(",")) {
+            out.add(UsageException.requireRange("--working-sets", bytes(part.trim()),
+                    IndirectConfig.MIN_WORKING_SET_BYTES, IndirectConfig.MAX_WORKING_SET_BYTES));
+        }
+        return out.stream().distinct().toList();
+    }
+
+    static long bytes(String text) {
+        String s = text.toUpperCase(Locale.ROOT).replaceAll("I?B$", "");
+        long unit = 1;
+        if (s.endsWith("K")) {
+            unit = 1L << 10;
+        } else if (s.endsWith("M")) {
+            unit = 1L << 20;
+        } else if (s.endsWith("G")) {
+            unit = 1L << 30;
+        }
+        String digits = unit == 1 ? s : s.substring(0, s.length() - 1);
+        try {
+            return Math.multiplyExact(Long.parseLong(digits.trim()), unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new UsageException("--working-sets: '" + text + "' is not a size; write e.g. 16K, 4M or 65536");
+        }
+    }
+
+    /** "1,4,16,never" → [1, 4, 16]; "never" is the baseline, which is always measured. */
+    public static List<Integer> ks(String csv) {
+        List<Integer> out = new ArrayList<>();
+        for (String part : csv.split(",")) {
+            String s = part.trim().toLowerCase(Locale.ROOT);
+            if (s.equals("never")) {
+                continue;
+            }
+            long k;
+            try {
+                k = Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--k: '" + part.trim() + "' is not a number or 'never'; write e.g. 1,16,256,never");
+            }
+            out.add((int) UsageException.requireRange("--k", k, 1, IndirectConfig.MAX_K));
+        }
+        return out.stream().distinct().toList();
+    }
+
+    /** "getppid,pread_4k" → disturbers. */
+    public static List<Disturber> disturbers(String csv) {
+        return java.util.Arrays.stream(csv.split(",")).map(Disturber::parse).distinct().toList();
+    }
+
+    /** "chase,branchy" → workloads. */
+    public static List<Workload> workloads(String csv) {
+        return java.util.Arrays.stream(csv.split(",")).map(Workload::parse).distinct().toList();
+    }
+
+    /** 16384 → "16K", 4194304 → "4M". */
+    public static String label(long bytes) {
+        if (bytes % (1L << 20) == 0) {
+            return (bytes >> 20) + "M";
+        }
+        if (bytes % (1L << 10) == 0) {
+            return (bytes >> 10) + "K";
+        }
+        return Long.toString(bytes);
+    }
+}

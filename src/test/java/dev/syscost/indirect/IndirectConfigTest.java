@@ -1,0 +1,92 @@
+package dev.syscost.indirect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.syscost.UsageException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IndirectConfigTest {
+    @Test
+    void shouldParseSizesWithBinarySuffixes() {
+        assertThat(SizeParser.workingSets("16K, 256k,4M,32MiB,65536")).containsExactly(16384L, 262144L, 4194304L, 33554432L, 65536L);
+    }
+
+    @Test
+    void shouldAcceptTheWorkingSetBoundaries() {
+        assertThat(SizeParser.workingSets("16K,64M")).containsExactly(16L << 10, 64L << 20);
+    }
+
+    @Test
+    void shouldRefuseAWorkingSetBelowTheRange() {
+        assertThatThrownBy(() -> SizeParser.workingSets("8K")).isInstanceOf(UsageException.class)
+                .hasMessage("--working-sets must be between 16384 and 67108864: 8192");
+    }
+
+    @Test
+    void shouldRefuseAWorkingSetAboveTheRange() {
+        assertThatThrownBy(() -> SizeParser.workingSets("65M")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("--working-sets must be between 16384 and 67108864");
+    }
+
+    @Test
+    void shouldRefuseAMalformedSize() {
+        assertThatThrownBy(() -> SizeParser.workingSets("lots")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("'lots' is not a size; write e.g. 16K");
+    }
+
+    @Test
+    void shouldTreatNeverAsTheBaselineThatIsAlwaysRun() {
+        assertThat(SizeParser.ks("1, 16,never,1048576")).containsExactly(1, 16, 1048576);
+    }
+
+    @Test
+    void shouldRefuseKOutOfRange() {
+        assertThatThrownBy(() -> SizeParser.ks("0")).isInstanceOf(UsageException.class)
+                .hasMessage("--k must be between 1 and 1048576: 0");
+        assertThatThrownBy(() -> SizeParser.ks("1048577")).isInstanceOf(UsageException.class)
+                .hasMessage("--k must be between 1 and 1048576: 1048577");
+        assertThatThrownBy(() -> SizeParser.ks("often")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("'often' is not a number or 'never'");
+    }
+
+    @Test
+    void shouldRefuseOnlyNever() {
+        IndirectConfig c = IndirectConfig.defaults().withKs(SizeParser.ks("never"));
+        assertThatThrownBy(c::validate).isInstanceOf(UsageException.class)
+                .hasMessageContaining("--k needs at least one value besides never");
+    }
+
+    @Test
+    void shouldNameTheValidDisturbers() {
+        assertThatThrownBy(() -> SizeParser.disturbers("getppid,fork")).isInstanceOf(UsageException.class)
+                .hasMessage("--disturbers: unknown disturber 'fork'; choose from getppid, pread_4k, sched_yield");
+        assertThat(SizeParser.disturbers("SCHED_YIELD,getppid,getppid")).containsExactly(Disturber.SCHED_YIELD, Disturber.GETPPID);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownWorkload() {
+        assertThatThrownBy(() -> SizeParser.workloads("matrix")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("unknown workload 'matrix'; choose from chase, branchy");
+    }
+
+    @Test
+    void shouldRangeCheckRoundsRunLengthAndBudget() {
+        assertThatThrownBy(() -> IndirectConfig.defaults().withRounds(5).validate()).hasMessage("--rounds must be between 6 and 1000: 5");
+        assertThatThrownBy(() -> IndirectConfig.defaults().withRunMs(0.1).validate()).hasMessageContaining("--run-ms must be between 0.5 and 1000");
+        assertThatThrownBy(() -> IndirectConfig.defaults().withBudgetSec(0).validate()).hasMessageContaining("--budget must be between 1 and 86400");
+    }
+
+    @Test
+    void shouldRefuseAWorkingSetThatIsNotWholeLines() {
+        IndirectConfig c = IndirectConfig.defaults().withWorkingSets(List.of((16L << 10) + 1));
+        assertThatThrownBy(c::validate).hasMessage("--working-sets must be a multiple of 64 bytes: 16385");
+    }
+
+    @Test
+    void shouldKeepTheDefaultGridWithinItsRanges() {
+        assertThat(IndirectConfig.defaults().validate().ks()).containsExactly(1, 4, 16, 64, 256, 1024);
+        assertThat(IndirectConfig.quickDefaults().validate().budgetSec()).isLessThan(10);
+    }
+}
