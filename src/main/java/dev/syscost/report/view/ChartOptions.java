@@ -25,7 +25,7 @@ public final class ChartOptions {
     /** Horizontal bars on a logarithmic value axis, one bar group per category (the ladder). */
     public static ObjectNode horizontalLogBars(List<String> categories, List<Series> series, String axisName) {
         ObjectNode o = base(series.size() > 1);
-        o.set("yAxis", categoryAxis(categories).put("inverse", true));
+        o.set("yAxis", categoryAxis(categories, false).put("inverse", true));
         o.set("xAxis", valueAxis(axisName, true).put("nameLocation", "middle").put("nameGap", 26));
         ArrayNode s = o.putArray("series");
         for (Series one : series) {
@@ -37,7 +37,7 @@ public final class ChartOptions {
     /** Vertical bars, grouped per category, on a linear or logarithmic axis. */
     public static ObjectNode groupedBars(List<String> categories, List<Series> series, String axisName, boolean log) {
         ObjectNode o = base(series.size() > 1);
-        o.set("xAxis", categoryAxis(categories));
+        o.set("xAxis", categoryAxis(categories, true));
         o.set("yAxis", valueAxis(axisName, log));
         ArrayNode s = o.putArray("series");
         for (Series one : series) {
@@ -49,7 +49,7 @@ public final class ChartOptions {
     /** Vertical bars stacked per category: the parts of a whole (the decomposition). */
     public static ObjectNode stackedBars(List<String> categories, List<Series> parts, String axisName) {
         ObjectNode o = base(true);
-        o.set("xAxis", categoryAxis(categories));
+        o.set("xAxis", categoryAxis(categories, true));
         o.set("yAxis", valueAxis(axisName, false));
         ArrayNode s = o.putArray("series");
         for (Series one : parts) {
@@ -89,11 +89,15 @@ public final class ChartOptions {
         return o;
     }
 
-    private static ObjectNode categoryAxis(List<String> categories) {
+    private static ObjectNode categoryAxis(List<String> categories, boolean horizontal) {
         ObjectNode a = NODES.objectNode().put("type", "category");
         ArrayNode data = a.putArray("data");
         categories.forEach(data::add);
-        a.putObject("axisLabel").put("interval", 0);
+        ObjectNode label = a.putObject("axisLabel").put("interval", 0);
+        if (horizontal && categories.size() > 6) {
+            // Many categories side by side: slant the labels so none overlaps its neighbour.
+            label.put("rotate", 30);
+        }
         return a;
     }
 
