@@ -51,6 +51,7 @@ public final class HtmlReport {
         for (int i = 0; i < results.size(); i++) {
             sections.add(section(results.get(i), i < sources.size() ? sources.get(i) : "").toNode());
         }
+        SideBySide.sections(results, sources).forEach(s -> sections.add(s.toNode()));
         return model;
     }
 

@@ -29,6 +29,12 @@ public final class Section {
         node.set("blocks", blocks);
     }
 
+    /** Marks the section as built from other sections (no environment or warnings of its own). */
+    public Section derived() {
+        node.put("derived", true);
+        return this;
+    }
+
     /** Adds a line to the environment summary at the top. */
     public Section envLine(String line) {
         env.add(line);
