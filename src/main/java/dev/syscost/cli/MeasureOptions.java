@@ -26,7 +26,7 @@ public final class MeasureOptions {
     boolean noVerify;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Standard output format: text (tables) or json.")
+            description = "Standard output format: text (tables), json, or openmetrics (Prometheus text exposition).")
     OutputFormat format;
 
     @Mixin
@@ -48,5 +48,5 @@ public final class MeasureOptions {
     }
 
     /** Standard-output formats. */
-    public enum OutputFormat { text, json }
+    public enum OutputFormat { text, json, openmetrics }
 }
