@@ -46,7 +46,4 @@ public final class MeasureOptions {
         }
         return noVerify ? c.withVerifyKernelEntries(false) : c;
     }
-
-    /** Standard-output formats. */
-    public enum OutputFormat { text, json, openmetrics }
 }

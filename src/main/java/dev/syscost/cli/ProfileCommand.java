@@ -11,6 +11,7 @@ import dev.syscost.profile.ProfileResult;
 import dev.syscost.profile.ProfileRun;
 import dev.syscost.profile.Trampoline;
 import dev.syscost.report.Json;
+import dev.syscost.report.OpenMetrics;
 import dev.syscost.report.ProfileText;
 import dev.syscost.report.Progress;
 import dev.syscost.sys.BpfVerifierException;
@@ -60,6 +61,10 @@ public final class ProfileCommand implements Callable<Integer> {
 
     @Option(names = {"-v", "--verbose"}, description = "Print the full BPF verifier log if a program is rejected.")
     boolean verbose;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Report format: text (tables), json, or openmetrics (Prometheus text exposition).")
+    OutputFormat format;
 
     @Mixin
     OutputOptions output = new OutputOptions();
@@ -111,7 +116,11 @@ public final class ProfileCommand implements Callable<Integer> {
         calibration = withPerturbation(calibration, m.backend());
         ProfileResult result = ProfileBuilder.build(m, calibration, Environment.detect(), List.of());
         PrintWriter report = pid != null ? spec.commandLine().getOut() : err;
-        report.print(ProfileText.render(result, top));
+        report.print(switch (format) {
+            case json -> Json.toJson(result);
+            case openmetrics -> OpenMetrics.renderResult(result);
+            case text -> ProfileText.render(result, top);
+        });
         report.flush();
         output.write(result);
         return m.exitStatus() == null ? 0 : m.exitStatus();

@@ -7,7 +7,7 @@ import dev.syscost.bench.MeasureConfig;
 import dev.syscost.report.Json;
 import dev.syscost.report.Progress;
 import dev.syscost.report.metrics.MetricsServer;
-import dev.syscost.report.metrics.ProcIoWatch;
+import dev.syscost.report.metrics.ProfilerWatch;
 import dev.syscost.report.metrics.ProcessWatch;
 import dev.syscost.report.metrics.Remeasurer;
 import dev.syscost.report.metrics.ServeCollector;
@@ -61,7 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
             Json.MAPPER.valueToTree(Measure.run(MeasureConfig.quickConfig(), Progress.SILENT));
 
     /** How watched processes are counted; the profile command's exact counter plugs in here. */
-    static ProcessWatch.Opener watchOpener = ProcIoWatch::open;
+    static ProcessWatch.Opener watchOpener = ProfilerWatch::openBest;
 
     @Override
     public Integer call() {
