@@ -7,6 +7,7 @@ import dev.syscost.bench.MeasureResult;
 import dev.syscost.bench.probe.Probes;
 import dev.syscost.report.Json;
 import dev.syscost.report.MeasureText;
+import dev.syscost.report.OpenMetrics;
 import dev.syscost.report.Progress;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -49,7 +50,11 @@ public final class MeasureCommand implements Callable<Integer> {
         }
         options.output.check();
         MeasureResult result = Measure.run(config, Progress.forTerminal());
-        out.print(options.format == MeasureOptions.OutputFormat.json ? Json.toJson(result) : MeasureText.render(result));
+        out.print(switch (options.format) {
+            case json -> Json.toJson(result);
+            case openmetrics -> OpenMetrics.renderResult(result);
+            case text -> MeasureText.render(result);
+        });
         out.flush();
         options.output.write(result);
         return 0;

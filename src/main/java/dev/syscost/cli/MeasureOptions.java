@@ -26,7 +26,7 @@ public final class MeasureOptions {
     boolean noVerify;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Standard output format: text (tables) or json.")
+            description = "Standard output format: text (tables), json, or openmetrics (Prometheus text exposition).")
     OutputFormat format;
 
     @Mixin
@@ -46,7 +46,4 @@ public final class MeasureOptions {
         }
         return noVerify ? c.withVerifyKernelEntries(false) : c;
     }
-
-    /** Standard-output formats. */
-    public enum OutputFormat { text, json }
 }

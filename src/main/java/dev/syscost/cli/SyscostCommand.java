@@ -24,6 +24,11 @@ import picocli.CommandLine.Model.CommandSpec;
             IndirectCommand.class,
             AmortizeCommand.class,
             IpcCommand.class,
+            ReportCommand.class,
+            CompareCommand.class,
+            ServeCommand.class,
+            ProfileCommand.class,
+            WorkloadCommand.class,
             IpcPeerCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 the run failed (the message names the fix), 2 bad usage."})

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import dev.syscost.sys.ProcFiles;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ final class SysRoot {
     /** The whole text of {@code /rel}, or empty when it cannot be read. */
     Optional<String> text(String rel) {
         try {
-            return Optional.of(Files.readString(resolve(rel)));
+            return Optional.of(ProcFiles.read(resolve(rel)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -68,7 +69,7 @@ final class SysRoot {
     /** All bytes of {@code /rel} (for binary files such as auxv), or empty. */
     Optional<byte[]> bytes(String rel) {
         try {
-            return Optional.of(Files.readAllBytes(resolve(rel)));
+            return Optional.of(ProcFiles.readBytes(resolve(rel)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

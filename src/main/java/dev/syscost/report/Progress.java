@@ -1,8 +1,9 @@
 package dev.syscost.report;
 
-import java.io.Console;
+import dev.syscost.sys.Terminal;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * A live one-line status on stderr ("[3/11] getppid: trial 7/15"), drawn only when a person is watching
@@ -12,18 +13,31 @@ public final class Progress implements AutoCloseable {
     /** A progress sink that draws nothing: for the API, tests and non-terminals. */
     public static final Progress SILENT = new Progress(null);
 
+    /** Redraws at most this often: a status line, not a log. */
+    static final long MIN_REDRAW_NS = 50_000_000L;
+    static final int MAX_WIDTH = 100;
+
     private final PrintStream out;
+    private final LongSupplier nanoClock;
     private int lastLength;
     private long lastDrawNs;
+    private boolean drawn;
 
     private Progress(PrintStream out) {
-        this.out = out;
+        this(out, System::nanoTime);
     }
 
-    /** Draws on stderr when stdin/stdout are a terminal, else silent. */
+    Progress(PrintStream out, LongSupplier nanoClock) {
+        this.out = out;
+        this.nanoClock = nanoClock;
+    }
+
+    /**
+     * Draws on stderr when stderr is a terminal, else silent: output piped or redirected to a file (a log,
+     * CI) never gets carriage-return status lines.
+     */
     public static Progress forTerminal() {
-        Console console = System.console();
-        return console != null && console.isTerminal() ? new Progress(System.err) : SILENT;
+        return Terminal.isTerminal(Terminal.STDERR) ? new Progress(System.err) : SILENT;
     }
 
     /** Replaces the status line; redraws at most 20 times a second. */
@@ -31,12 +45,13 @@ public final class Progress implements AutoCloseable {
         if (out == null) {
             return;
         }
-        long now = System.nanoTime();
-        if (now - lastDrawNs < 50_000_000L) {
+        long now = nanoClock.getAsLong();
+        if (drawn && now - lastDrawNs < MIN_REDRAW_NS) {
             return;
         }
+        drawn = true;
         lastDrawNs = now;
-        String line = status.length() > 100 ? status.substring(0, 100) : status;
+        String line = status.length() > MAX_WIDTH ? status.substring(0, MAX_WIDTH) : status;
         out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
         out.flush();
         lastLength = line.length();

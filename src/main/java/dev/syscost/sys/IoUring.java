@@ -166,7 +166,7 @@ public final class IoUring implements AutoCloseable {
     /** {@code kernel.io_uring_disabled} (0 allowed, 1 privileged only, 2 off), or "absent" on older kernels. */
     public static String disabledSysctl() {
         try {
-            return Files.readString(Path.of("/proc/sys/kernel/io_uring_disabled")).trim();
+            return ProcFiles.read(Path.of("/proc/sys/kernel/io_uring_disabled")).trim();
         } catch (IOException e) {
             return "absent";
         }

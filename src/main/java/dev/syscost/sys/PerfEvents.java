@@ -59,7 +59,7 @@ public final class PerfEvents {
     /** {@code kernel.perf_event_paranoid}, or "unknown". */
     public static String paranoid() {
         try {
-            return Files.readString(Path.of("/proc/sys/kernel/perf_event_paranoid")).trim();
+            return ProcFiles.read(Path.of("/proc/sys/kernel/perf_event_paranoid")).trim();
         } catch (IOException e) {
             return "unknown";
         }

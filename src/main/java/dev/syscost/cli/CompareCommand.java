@@ -1,0 +1,53 @@
+package dev.syscost.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.syscost.report.Compare;
+import dev.syscost.report.CompareText;
+import dev.syscost.report.Comparison;
+import dev.syscost.report.Json;
+import dev.syscost.report.OutputFile;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code syscost compare A.json B.json}: two runs side by side, differences judged against their spread. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compares two saved results of the same command (before/after a kernel upgrade, a",
+            "mitigation change, another machine): per probe or point A, B, B/A, and whether the",
+            "difference exceeds the two runs' spread."})
+public final class CompareCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "A.json", description = "The baseline result.")
+    Path a;
+
+    @Parameters(index = "1", paramLabel = "B.json", description = "The result to compare with it.")
+    Path b;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the comparison as JSON (schema syscost.compare/1).")
+    Path json;
+
+    @Option(names = "--force", description = "Overwrite FILE if it already exists.")
+    boolean force;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (json != null) {
+            OutputFile.checkWritable(json, force, "--json");
+        }
+        JsonNode resultA = Json.readResult(a);
+        JsonNode resultB = Json.readResult(b);
+        Comparison c = Compare.compare(resultA, a.toString(), resultB, b.toString());
+        spec.commandLine().getOut().print(CompareText.render(c));
+        spec.commandLine().getOut().flush();
+        if (json != null) {
+            Json.write(json, c, force);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.syscost.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.syscost.UsageException;
+import dev.syscost.bench.Measure;
+import dev.syscost.bench.MeasureConfig;
+import dev.syscost.report.Json;
+import dev.syscost.report.Progress;
+import dev.syscost.report.metrics.MetricsServer;
+import dev.syscost.report.metrics.ProfilerWatch;
+import dev.syscost.report.metrics.ProcessWatch;
+import dev.syscost.report.metrics.Remeasurer;
+import dev.syscost.report.metrics.ServeCollector;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code syscost serve}: the cost ladder (and watched processes' syscalls) on /metrics for Prometheus. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Exposes /metrics for Prometheus: the ladder's figures, re-measured in the background with",
+            "quick runs at a duty cycle of at most 1% (a run of d seconds is followed by a pause of at",
+            "least 99·d seconds), and the syscall counts of watched processes. Listens on loopback only",
+            "unless --bind says otherwise. Ctrl-C stops it."})
+public final class ServeCommand implements Callable<Integer> {
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(s|m|h)");
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "9464",
+            description = "TCP port (0..65535; 0 picks a free one; default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only).")
+    String bind;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5m",
+            description = "Least time between measurements: 10s..24h, e.g. 30s, 5m, 1h (default ${DEFAULT-VALUE}).")
+    String interval;
+
+    @Option(names = "--watch", paramLabel = "PID", arity = "1..*",
+            description = "Also count these processes' syscalls (syscost_process_syscalls_total{pid,syscall}).")
+    List<Integer> watch = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    /** Where measurements come from; tests replace it with seeded results. */
+    static Supplier<JsonNode> measureSource = () ->
+            Json.MAPPER.valueToTree(Measure.run(MeasureConfig.quickConfig(), Progress.SILENT));
+
+    /** How watched processes are counted; the profile command's exact counter plugs in here. */
+    static ProcessWatch.Opener watchOpener = ProfilerWatch::openBest;
+
+    @Override
+    public Integer call() {
+        UsageException.requireRange("--port", port, 0, 65535);
+        Duration every = parseInterval(interval);
+        ServeCollector collector = new ServeCollector();
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            for (int pid : watch) {
+                UsageException.requireRange("--watch", pid, 1, Integer.MAX_VALUE);
+                collector.watch(pid, watchOpener.open(pid));
+            }
+            try (MetricsServer server = MetricsServer.start(bind, port, collector);
+                 Remeasurer remeasurer = new Remeasurer(measureSource, every, collector)) {
+                announce(out, server.port(), every);
+                remeasurer.start();
+                CountDownLatch stopped = new CountDownLatch(1);
+                Thread hook = new Thread(stopped::countDown, "syscost-serve-stop");
+                Runtime.getRuntime().addShutdownHook(hook);
+                try {
+                    stopped.await();
+                } catch (InterruptedException e) {
+                    // Stopped by the embedding thread (tests): shut down like Ctrl-C.
+                    Thread.currentThread().interrupt();
+                } finally {
+                    removeHook(hook);
+                }
+            }
+        } finally {
+            collector.close();
+        }
+        return 0;
+    }
+
+    private void announce(PrintWriter out, int boundPort, Duration every) {
+        String host = bind.contains(":") ? "[" + bind + "]" : bind;
+        out.println("syscost serve: http://" + host + ":" + boundPort + "/metrics");
+        out.println(String.format(Locale.ROOT, "  re-measuring (quick runs) every %s at most; each run of d s is followed by "
+                + "a pause of at least %.0f·d s, so measuring takes ≤ %.0f%% of the time", interval,
+                1 / Remeasurer.MAX_DUTY - 1, Remeasurer.MAX_DUTY * 100));
+        if (!isLoopback(bind)) {
+            out.println("  note: listening on " + bind + ", reachable from other machines; --bind 127.0.0.1 keeps it local");
+        }
+        for (int pid : watch) {
+            out.println("  watching pid " + pid);
+        }
+        out.println("  Ctrl-C to stop");
+        out.flush();
+    }
+
+    /** "30s", "5m", "1h" → a Duration between 10 s and 24 h. */
+    static Duration parseInterval(String text) {
+        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new UsageException("--interval must be a number with s, m or h, e.g. 30s, 5m, 1h: " + text);
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+        if (d.compareTo(Duration.ofSeconds(10)) < 0 || d.compareTo(Duration.ofHours(24)) > 0) {
+            throw new UsageException("--interval must be between 10s and 24h: " + text);
+        }
+        return d;
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook has run.
+        }
+    }
+}

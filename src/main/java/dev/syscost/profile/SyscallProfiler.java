@@ -1,0 +1,237 @@
+package dev.syscost.profile;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.syscost.sys.Bpf;
+import dev.syscost.sys.Libc;
+import dev.syscost.sys.NativeException;
+import dev.syscost.sys.PerfEventAttr;
+import dev.syscost.sys.PerfEvents;
+import dev.syscost.sys.Tracefs;
+import dev.syscost.sys.CpuList;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Exact per-syscall counts of chosen threads and everything they start, counted in the kernel by eBPF
+ * on the raw tracepoint {@code sys_enter}; user space reads the per-CPU counts only when asked
+ * ({@link #snapshot()}), never per event. Start it, {@link #trackProcess track} a pid, snapshot as
+ * often as you like, close it.
+ */
+public final class SyscallProfiler implements AutoCloseable {
+    /** PID_MAX_LIMIT on 64-bit: the most thread ids a kernel hands out. */
+    private static final int PID_MAX_LIMIT = 4 * 1024 * 1024;
+
+    private final List<Integer> fds = new ArrayList<>();
+    private final int tidsFd;
+    private final int countsFd;
+    private final int sysEnterProgFd;
+    private int sysEnterLinkFd = -1;
+    private final int cpus = Bpf.possibleCpus();
+    private boolean closed;
+
+    private SyscallProfiler() {
+        tidsFd = keep(Bpf.mapCreate(Bpf.MAP_TYPE_ARRAY, 4, 4, pidMax(), "syscost_tids"));
+        countsFd = keep(Bpf.mapCreate(Bpf.MAP_TYPE_PERCPU_ARRAY, 4, 8, CountingPrograms.SLOTS + 1, "syscost_counts"));
+        sysEnterProgFd = keep(load(Bpf.PROG_TYPE_RAW_TRACEPOINT, CountingPrograms.sysEnter(tidsFd, countsFd), "syscost_enter"));
+    }
+
+    /**
+     * Loads and attaches the programs; nothing is counted until a thread is tracked. Throws
+     * {@link NativeException} (no permission, with the fix) or {@link dev.syscost.sys.BpfVerifierException}.
+     */
+    public static SyscallProfiler open() {
+        SyscallProfiler p = new SyscallProfiler();
+        try {
+            p.attachFollowers();
+            p.attach();
+            return p;
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
+    }
+
+    /** Opens a profiler that counts every thread of {@code pid} and everything it starts from now on. */
+    public static SyscallProfiler attach(int pid) {
+        SyscallProfiler p = open();
+        try {
+            p.trackProcess(pid);
+            return p;
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
+    }
+
+    private void attachFollowers() {
+        try {
+            String fork = Tracefs.format("sched", "sched_process_fork");
+            int parent = CountingPrograms.fieldOffset(fork, "parent_pid");
+            int child = CountingPrograms.fieldOffset(fork, "child_pid");
+            attachTracepoint("sched_process_fork", load(Bpf.PROG_TYPE_TRACEPOINT,
+                    CountingPrograms.fork(tidsFd, parent, child), "syscost_fork"));
+        } catch (IOException e) {
+            throw new NativeException("read tracepoint sched:sched_process_fork format", dev.syscost.sys.Errno.ENOENT,
+                    "mount tracefs (`mount -t tracefs nodev /sys/kernel/tracing`): " + e.getMessage());
+        }
+        attachTracepoint("sched_process_exec", load(Bpf.PROG_TYPE_TRACEPOINT, CountingPrograms.exec(tidsFd), "syscost_exec"));
+        attachTracepoint("sched_process_exit", load(Bpf.PROG_TYPE_TRACEPOINT, CountingPrograms.exit(tidsFd), "syscost_exit"));
+    }
+
+    /**
+     * Attaches a tracepoint program through one perf event on the first online CPU: the program hangs on
+     * the tracepoint itself and runs on every CPU (a second event for the same program is EEXIST), as
+     * libbpf does it. The event's samples are never emitted: the program returns 0.
+     */
+    private void attachTracepoint(String name, int progFd) {
+        keep(progFd);
+        int id = Tracefs.eventId("sched", name);
+        int cpu = CpuList.read("/sys/devices/system/cpu/online").get(0);
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment attr = PerfEventAttr.of(a, PerfEventAttr.PERF_TYPE_TRACEPOINT, id, 0);
+            PerfEventAttr.samplePeriod(attr, 1);
+            int fd = keep(PerfEvents.open(attr, -1, cpu, -1));
+            Libc.ioctlChecked("PERF_EVENT_IOC_SET_BPF", fd, PerfEvents.IOC_SET_BPF, progFd);
+            Libc.ioctlChecked("PERF_EVENT_IOC_ENABLE", fd, PerfEvents.IOC_ENABLE, 0);
+        }
+    }
+
+    private int load(int type, BpfAsm program, String name) {
+        try (Arena a = Arena.ofConfined()) {
+            return Bpf.progLoad(type, program.encode(a), name);
+        }
+    }
+
+    /** Attaches the counting program to sys_enter (idempotent). */
+    synchronized void attach() {
+        if (sysEnterLinkFd < 0) {
+            sysEnterLinkFd = Bpf.rawTracepointOpen("sys_enter", sysEnterProgFd);
+        }
+    }
+
+    /** Detaches the counting program: every syscall on the machine takes its untraced path again. */
+    synchronized void detach() {
+        if (sysEnterLinkFd >= 0) {
+            Libc.close(sysEnterLinkFd);
+            sysEnterLinkFd = -1;
+        }
+    }
+
+    /**
+     * Tracks every thread of {@code pid}, re-reading /proc/PID/task until no new thread appears (a thread
+     * started by a thread not yet tracked would otherwise slip through).
+     */
+    public void trackProcess(int pid) {
+        Set<Integer> done = new TreeSet<>();
+        track(pid, CountingPrograms.COUNTING);
+        done.add(pid);
+        while (true) {
+            Set<Integer> now = tasks(pid);
+            now.removeAll(done);
+            if (now.isEmpty()) {
+                return;
+            }
+            for (int tid : now) {
+                track(tid, CountingPrograms.COUNTING);
+            }
+            done.addAll(now);
+        }
+    }
+
+    /** Tracks {@code tid} from its next exec on: its syscalls before that (the trampoline's) are not counted. */
+    public void armOnExec(int tid) {
+        track(tid, CountingPrograms.ARMED);
+    }
+
+    /** Tracks one thread from now on. */
+    public void trackThread(int tid) {
+        track(tid, CountingPrograms.COUNTING);
+    }
+
+    private void track(int tid, int state) {
+        if (tid <= 0 || tid >= pidMax()) {
+            throw new IllegalArgumentException("thread id out of range 1.." + (pidMax() - 1) + ": " + tid);
+        }
+        try (Arena a = Arena.ofConfined()) {
+            Bpf.update(tidsFd, a.allocateFrom(JAVA_INT, tid), a.allocateFrom(JAVA_INT, state));
+        }
+    }
+
+    /** Stops counting {@code tid}. */
+    public void untrack(int tid) {
+        track(tid, 0);
+    }
+
+    /** Thread ids run below kernel.pid_max (read once: raising it later leaves new ids untracked). */
+    static int pidMax() {
+        try {
+            // readAllLines, not readString: JDK 25's readString returns one byte of some /proc/sys files
+            return Math.min(PID_MAX_LIMIT, Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/kernel/pid_max")).get(0).strip()));
+        } catch (IOException | RuntimeException e) {
+            return PID_MAX_LIMIT;
+        }
+    }
+
+    static Set<Integer> tasks(int pid) {
+        Set<Integer> tids = new TreeSet<>();
+        try (Stream<Path> s = Files.list(Path.of("/proc", Integer.toString(pid), "task"))) {
+            s.forEach(p -> tids.add(Integer.parseInt(p.getFileName().toString())));
+        } catch (IOException e) {
+            // the process exited: nothing more to track
+        }
+        return tids;
+    }
+
+    /** The counts so far, summed over CPUs (one bpf lookup per syscall number). */
+    public synchronized SyscallCounts snapshot() {
+        if (closed) {
+            throw new IllegalStateException("profiler closed");
+        }
+        long[] counts = new long[CountingPrograms.SLOTS + 1];
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment key = a.allocate(JAVA_INT);
+            MemorySegment values = a.allocate(JAVA_LONG, cpus);
+            for (int nr = 0; nr < counts.length; nr++) {
+                key.set(JAVA_INT, 0, nr);
+                if (Bpf.lookup(countsFd, key, values)) {
+                    long sum = 0;
+                    for (int c = 0; c < cpus; c++) {
+                        sum += values.getAtIndex(JAVA_LONG, c);
+                    }
+                    counts[nr] = sum;
+                }
+            }
+        }
+        return new SyscallCounts(java.util.Arrays.copyOf(counts, CountingPrograms.SLOTS),
+                counts[CountingPrograms.ZERO_TIMEOUT_SLOT]);
+    }
+
+    private int keep(int fd) {
+        fds.add(fd);
+        return fd;
+    }
+
+    /** Detaches everything and frees the maps (idempotent). */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        detach();
+        for (int i = fds.size() - 1; i >= 0; i--) {
+            Libc.close(fds.get(i));
+        }
+        fds.clear();
+    }
+}

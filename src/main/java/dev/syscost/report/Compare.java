@@ -1,0 +1,158 @@
+package dev.syscost.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.syscost.UsageException;
+import dev.syscost.report.view.EnvLines;
+import dev.syscost.report.view.Figures;
+import dev.syscost.report.view.Point;
+import dev.syscost.report.view.ResultView;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Compares two results of the same command figure by figure. A difference counts only when the two runs'
+ * spreads do not overlap: a ratio alone would call noise a regression on a machine as noisy as a VM.
+ */
+public final class Compare {
+    /** Verdicts, as written to JSON. */
+    public static final String FASTER = "faster";
+    public static final String SLOWER = "slower";
+    public static final String HIGHER = "higher";
+    public static final String LOWER = "lower";
+    public static final String WITHIN_SPREAD = "within-spread";
+    public static final String UNAVAILABLE = "unavailable";
+    public static final String ONLY_IN_A = "only-in-a";
+    public static final String ONLY_IN_B = "only-in-b";
+
+    private Compare() {}
+
+    /** Compares {@code b} against {@code a}; refuses results of different schemas (a {@link UsageException}). */
+    public static Comparison compare(JsonNode a, String aFile, JsonNode b, String bFile) {
+        String schemaA = a.path("schema").asText();
+        String schemaB = b.path("schema").asText();
+        if (!schemaA.equals(schemaB)) {
+            throw new UsageException("cannot compare " + aFile + " (" + schemaA + ") with " + bFile + " (" + schemaB
+                    + "); pass two results of the same command");
+        }
+        ResultView view = ResultView.forSchema(schemaA);
+        List<Comparison.Row> rows = rows(view.points(a), view.points(b));
+        List<Comparison.EnvDiff> envDiffs = envDiffs(a.path("env"), b.path("env"));
+        List<String> warnings = new ArrayList<>();
+        if (!envDiffs.isEmpty()) {
+            warnings.add("the runs come from different environments (" + envDiffs.size()
+                    + " items differ): a difference may be the machine, not the change under test");
+        }
+        if (!Figures.strings(a, "warnings").isEmpty() || !Figures.strings(b, "warnings").isEmpty()) {
+            warnings.add("the runs carry warnings of their own (listed with each run): read them before trusting a verdict");
+        }
+        if (rows.isEmpty()) {
+            warnings.add("no comparable figures in " + schemaA + " results");
+        }
+        return new Comparison(Comparison.SCHEMA, schemaA, run(a, aFile), run(b, bFile), envDiffs, rows,
+                summarize(rows), warnings);
+    }
+
+    private static Comparison.Run run(JsonNode result, String file) {
+        String started = result.path("tool").path("startedAt").asText(null);
+        List<String> warnings = new ArrayList<>(Figures.strings(result, "warnings"));
+        warnings.addAll(Figures.strings(result.path("env"), "warnings"));
+        return new Comparison.Run(file, started, EnvLines.of(result.path("env")), warnings);
+    }
+
+    static List<Comparison.Row> rows(List<Point> a, List<Point> b) {
+        Map<String, Point> byIdB = new LinkedHashMap<>();
+        b.forEach(p -> byIdB.putIfAbsent(p.id(), p));
+        List<Comparison.Row> rows = new ArrayList<>();
+        for (Point pa : a) {
+            Point pb = byIdB.remove(pa.id());
+            rows.add(pb == null ? onlyOne(pa, true) : row(pa, pb));
+        }
+        byIdB.values().forEach(pb -> rows.add(onlyOne(pb, false)));
+        return rows;
+    }
+
+    /** One figure from both runs: the ratio, and a verdict only when the spreads do not overlap. */
+    static Comparison.Row row(Point a, Point b) {
+        if (!a.available() || !b.available()) {
+            String note = !a.available() && !b.available() ? "A: " + a.unavailableReason() + "; B: " + b.unavailableReason()
+                    : !a.available() ? "A: " + a.unavailableReason() : "B: " + b.unavailableReason();
+            return new Comparison.Row(a.id(), a.unit(), value(a.value()), value(a.low()), value(a.high()),
+                    value(b.value()), value(b.low()), value(b.high()), null, null, UNAVAILABLE, note);
+        }
+        Double ratio = a.value() == 0 ? null : b.value() / a.value();
+        boolean overlap = a.low() <= b.high() && b.low() <= a.high();
+        String verdict;
+        if (overlap) {
+            verdict = WITHIN_SPREAD;
+        } else if (b.value() < a.value()) {
+            verdict = a.isTime() ? FASTER : LOWER;
+        } else {
+            verdict = a.isTime() ? SLOWER : HIGHER;
+        }
+        String note = Objects.equals(a.unit(), b.unit()) ? null : "units differ: A " + a.unit() + ", B " + b.unit();
+        return new Comparison.Row(a.id(), a.unit(), a.value(), a.low(), a.high(), b.value(), b.low(), b.high(),
+                ratio, overlap, verdict, note);
+    }
+
+    private static Comparison.Row onlyOne(Point p, boolean inA) {
+        Double v = value(p.value());
+        Double lo = value(p.low());
+        Double hi = value(p.high());
+        return inA ? new Comparison.Row(p.id(), p.unit(), v, lo, hi, null, null, null, null, null, ONLY_IN_A, "not in B")
+                : new Comparison.Row(p.id(), p.unit(), null, null, null, v, lo, hi, null, null, ONLY_IN_B, "not in A");
+    }
+
+    private static Double value(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static Comparison.Summary summarize(List<Comparison.Row> rows) {
+        int[] n = new int[7];
+        for (Comparison.Row r : rows) {
+            switch (r.verdict()) {
+                case FASTER -> n[0]++;
+                case SLOWER -> n[1]++;
+                case HIGHER -> n[2]++;
+                case LOWER -> n[3]++;
+                case WITHIN_SPREAD -> n[4]++;
+                case UNAVAILABLE -> n[5]++;
+                default -> n[6]++;
+            }
+        }
+        return new Comparison.Summary(n[0], n[1], n[2], n[3], n[4], n[5], n[6]);
+    }
+
+    /** The environment items ("key: value" lines) whose values differ, in A's order then B's. */
+    static List<Comparison.EnvDiff> envDiffs(JsonNode envA, JsonNode envB) {
+        Map<String, String> a = keyed(EnvLines.flat(envA));
+        Map<String, String> b = keyed(EnvLines.flat(envB));
+        List<Comparison.EnvDiff> diffs = new ArrayList<>();
+        a.forEach((k, v) -> {
+            if (!Objects.equals(v, b.get(k))) {
+                diffs.add(new Comparison.EnvDiff(k, v, b.get(k)));
+            }
+        });
+        b.forEach((k, v) -> {
+            if (!a.containsKey(k)) {
+                diffs.add(new Comparison.EnvDiff(k, null, v));
+            }
+        });
+        return diffs;
+    }
+
+    private static Map<String, String> keyed(List<String> lines) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String line : lines) {
+            int colon = line.indexOf(": ");
+            if (colon > 0) {
+                map.put(line.substring(0, colon), line.substring(colon + 2));
+            } else {
+                map.put(line, "");
+            }
+        }
+        return map;
+    }
+}

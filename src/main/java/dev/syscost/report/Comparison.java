@@ -1,0 +1,42 @@
+package dev.syscost.report;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * The result of {@code syscost compare} (schema {@code syscost.compare/1}): two runs of the same command,
+ * figure by figure, with B/A and whether the difference exceeds the runs' own spread.
+ *
+ * @param schema   "syscost.compare/1"
+ * @param compared the schema both inputs share
+ * @param a        the first run (the baseline)
+ * @param b        the second run
+ * @param envDiffs the environment lines that differ between the runs ("kernel", …), empty when none
+ * @param points   one row per figure, in A's order, then those only B has
+ * @param summary  how many rows got each verdict
+ * @param warnings what makes the comparison less certain
+ */
+@JsonPropertyOrder({"schema", "compared", "a", "b", "envDiffs", "points", "summary", "warnings"})
+public record Comparison(String schema, String compared, Run a, Run b, List<EnvDiff> envDiffs,
+                         List<Row> points, Summary summary, List<String> warnings) {
+    public static final String SCHEMA = "syscost.compare/1";
+
+    /** One input: where it came from and its environment's lines. */
+    public record Run(String file, String startedAt, List<String> env, List<String> warnings) {}
+
+    /** An environment item whose value differs (null where one side lacks it). */
+    public record EnvDiff(String key, String a, String b) {}
+
+    /**
+     * One figure side by side. Values are null where a run lacks the figure. {@code low}/{@code high} are
+     * each run's spread (p10–p90 of its trials where recorded, else its 95% interval).
+     */
+    @JsonPropertyOrder({"id", "unit", "aValue", "aLow", "aHigh", "bValue", "bLow", "bHigh", "ratioBToA",
+            "spreadsOverlap", "verdict", "note"})
+    public record Row(String id, String unit, Double aValue, Double aLow, Double aHigh,
+                      Double bValue, Double bLow, Double bHigh, Double ratioBToA, Boolean spreadsOverlap,
+                      String verdict, String note) {}
+
+    /** Counts of verdicts. */
+    public record Summary(int faster, int slower, int higher, int lower, int withinSpread, int unavailable, int onlyInOne) {}
+}

@@ -1,0 +1,49 @@
+package dev.syscost.report.metrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The metrics of a {@code syscost.profile/1} result (or a watched process): syscall counts per process. */
+public final class ProfileMetrics {
+    private ProfileMetrics() {}
+
+    /** The pid label of a profile: its "pid" field, else "" (a profiled command whose pid was not kept). */
+    static String pidOf(JsonNode profile) {
+        JsonNode pid = profile.path("target").path("pid").isMissingNode() ? profile.path("pid") : profile.path("target").path("pid");
+        return pid.isNumber() || pid.isTextual() ? pid.asText() : "";
+    }
+
+    /** Adds a process's syscall counts under {@code pid}. */
+    public static void addTo(MetricFamilies m, JsonNode profile, String pid) {
+        for (JsonNode s : profile.path("syscalls")) {
+            if (s.path("count").isNumber()) {
+                m.counter("syscost_process_syscalls", "Syscalls the process made, by syscall, since syscost began counting.",
+                        s.path("count").asDouble(), "pid", pid, "syscall", s.path("name").asText());
+            }
+        }
+        if (profile.path("totalSyscalls").isNumber()) {
+            m.counter("syscost_process_syscalls_all", "All syscalls the process made since syscost began counting.",
+                    profile.path("totalSyscalls").asDouble(), "pid", pid);
+        }
+        if (profile.path("syscallsPerSec").isNumber()) {
+            m.gauge("syscost_process_syscalls_per_second", "The process's syscall rate over the last counting window.",
+                    profile.path("syscallsPerSec").asDouble(), "pid", pid);
+        }
+        String command = command(profile);
+        if (!command.isEmpty()) {
+            m.info("syscost_process", "A process whose syscalls syscost counts.", "pid", pid, "command", command);
+        }
+    }
+
+    private static String command(JsonNode profile) {
+        JsonNode c = profile.path("target").path("command").isMissingNode() ? profile.path("command") : profile.path("target").path("command");
+        String text;
+        if (c.isArray()) {
+            StringBuilder sb = new StringBuilder();
+            c.forEach(a -> sb.append(sb.isEmpty() ? "" : " ").append(a.asText()));
+            text = sb.toString();
+        } else {
+            text = c.isValueNode() && !c.isNull() ? c.asText() : "";
+        }
+        return text.length() > 120 ? text.substring(0, 117) + "..." : text;
+    }
+}

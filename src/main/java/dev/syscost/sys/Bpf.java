@@ -1,0 +1,218 @@
+package dev.syscost.sys;
+
+import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The bpf(2) syscall: maps, program loading (with the verifier's log) and raw tracepoint attachment.
+ * Each command's part of {@code union bpf_attr} (include/uapi/linux/bpf.h) is its own layout; the
+ * kernel accepts a shorter attr than its own as long as the rest would be zero.
+ */
+public final class Bpf {
+    public static final int BPF_MAP_CREATE = 0;
+    public static final int BPF_MAP_LOOKUP_ELEM = 1;
+    public static final int BPF_MAP_UPDATE_ELEM = 2;
+    public static final int BPF_MAP_DELETE_ELEM = 3;
+    public static final int BPF_MAP_GET_NEXT_KEY = 4;
+    public static final int BPF_PROG_LOAD = 5;
+    public static final int BPF_RAW_TRACEPOINT_OPEN = 17;
+
+    public static final int MAP_TYPE_HASH = 1;
+    public static final int MAP_TYPE_ARRAY = 2;
+    public static final int MAP_TYPE_PERCPU_ARRAY = 6;
+
+    public static final int PROG_TYPE_TRACEPOINT = 5;
+    public static final int PROG_TYPE_RAW_TRACEPOINT = 17;
+
+    public static final long BPF_ANY = 0;
+
+    /** The BPF_MAP_CREATE part of {@code union bpf_attr}. */
+    public static final StructLayout MAP_CREATE = MemoryLayout.structLayout(
+            JAVA_INT.withName("map_type"),
+            JAVA_INT.withName("key_size"),
+            JAVA_INT.withName("value_size"),
+            JAVA_INT.withName("max_entries"),
+            JAVA_INT.withName("map_flags"),
+            JAVA_INT.withName("inner_map_fd"),
+            JAVA_INT.withName("numa_node"),
+            MemoryLayout.sequenceLayout(16, ValueLayout.JAVA_BYTE).withName("map_name"),
+            JAVA_INT.withName("map_ifindex"),
+            JAVA_INT.withName("btf_fd"),
+            JAVA_INT.withName("btf_key_type_id"),
+            JAVA_INT.withName("btf_value_type_id"),
+            JAVA_INT.withName("btf_vmlinux_value_type_id"),
+            JAVA_LONG.withName("map_extra"));
+
+    /** The BPF_MAP_*_ELEM part: {@code value} doubles as {@code next_key} for GET_NEXT_KEY. */
+    public static final StructLayout MAP_ELEM = MemoryLayout.structLayout(
+            JAVA_INT.withName("map_fd"),
+            MemoryLayout.paddingLayout(4),
+            JAVA_LONG.withName("key"),
+            JAVA_LONG.withName("value"),
+            JAVA_LONG.withName("flags"));
+
+    /** The BPF_PROG_LOAD part, up to {@code expected_attach_type}. */
+    public static final StructLayout PROG_LOAD = MemoryLayout.structLayout(
+            JAVA_INT.withName("prog_type"),
+            JAVA_INT.withName("insn_cnt"),
+            JAVA_LONG.withName("insns"),
+            JAVA_LONG.withName("license"),
+            JAVA_INT.withName("log_level"),
+            JAVA_INT.withName("log_size"),
+            JAVA_LONG.withName("log_buf"),
+            JAVA_INT.withName("kern_version"),
+            JAVA_INT.withName("prog_flags"),
+            MemoryLayout.sequenceLayout(16, ValueLayout.JAVA_BYTE).withName("prog_name"),
+            JAVA_INT.withName("prog_ifindex"),
+            JAVA_INT.withName("expected_attach_type"));
+
+    /** The BPF_RAW_TRACEPOINT_OPEN part. */
+    public static final StructLayout RAW_TRACEPOINT = MemoryLayout.structLayout(
+            JAVA_LONG.withName("name"),
+            JAVA_INT.withName("prog_fd"),
+            MemoryLayout.paddingLayout(4),
+            JAVA_LONG.withName("cookie"));
+
+    /** Size of one {@code struct bpf_insn}. */
+    public static final int INSN_SIZE = 8;
+    private static final int LOG_SIZE = 1 << 20;
+
+    private Bpf() {}
+
+    /** Creates a map; returns its fd (close-on-exec, as every bpf fd is). */
+    public static int mapCreate(int type, int keySize, int valueSize, int maxEntries, String name) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment attr = arena.allocate(MAP_CREATE);
+            set(attr, MAP_CREATE, "map_type", type);
+            set(attr, MAP_CREATE, "key_size", keySize);
+            set(attr, MAP_CREATE, "value_size", valueSize);
+            set(attr, MAP_CREATE, "max_entries", maxEntries);
+            putName(attr, MAP_CREATE.byteOffset(groupElement("map_name")), name);
+            return (int) bpf(BPF_MAP_CREATE, attr, "BPF_MAP_CREATE " + name);
+        }
+    }
+
+    /** Looks {@code key} up into {@code value}; false when the key is absent. */
+    public static boolean lookup(int mapFd, MemorySegment key, MemorySegment value) {
+        return elem(BPF_MAP_LOOKUP_ELEM, mapFd, key, value, 0, "BPF_MAP_LOOKUP_ELEM");
+    }
+
+    /** Inserts or replaces {@code key → value}. */
+    public static void update(int mapFd, MemorySegment key, MemorySegment value) {
+        elem(BPF_MAP_UPDATE_ELEM, mapFd, key, value, BPF_ANY, "BPF_MAP_UPDATE_ELEM");
+    }
+
+    /** Deletes {@code key}; false when it was absent. */
+    public static boolean delete(int mapFd, MemorySegment key) {
+        return elem(BPF_MAP_DELETE_ELEM, mapFd, key, MemorySegment.NULL, 0, "BPF_MAP_DELETE_ELEM");
+    }
+
+    /** Stores the key after {@code key} (the first key when {@code key} is NULL) in {@code next}; false at the end. */
+    public static boolean nextKey(int mapFd, MemorySegment key, MemorySegment next) {
+        return elem(BPF_MAP_GET_NEXT_KEY, mapFd, key, next, 0, "BPF_MAP_GET_NEXT_KEY");
+    }
+
+    private static boolean elem(int cmd, int mapFd, MemorySegment key, MemorySegment value, long flags, String call) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment attr = arena.allocate(MAP_ELEM);
+            set(attr, MAP_ELEM, "map_fd", mapFd);
+            set(attr, MAP_ELEM, "key", key.address());
+            set(attr, MAP_ELEM, "value", value.address());
+            set(attr, MAP_ELEM, "flags", flags);
+            bpf(cmd, attr, call);
+            return true;
+        } catch (NativeException e) {
+            if (e.errno() == Errno.ENOENT) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Loads a program; on rejection throws a {@link BpfVerifierException} carrying the verifier's log.
+     * {@code insns} holds {@code struct bpf_insn}s, 8 bytes each.
+     */
+    public static int progLoad(int progType, MemorySegment insns, String name) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment attr = arena.allocate(PROG_LOAD);
+            MemorySegment log = arena.allocate(LOG_SIZE);
+            set(attr, PROG_LOAD, "prog_type", progType);
+            set(attr, PROG_LOAD, "insn_cnt", (int) (insns.byteSize() / INSN_SIZE));
+            set(attr, PROG_LOAD, "insns", insns.address());
+            set(attr, PROG_LOAD, "license", arena.allocateFrom("GPL").address());
+            set(attr, PROG_LOAD, "log_level", 1);
+            set(attr, PROG_LOAD, "log_size", LOG_SIZE);
+            set(attr, PROG_LOAD, "log_buf", log.address());
+            putName(attr, PROG_LOAD.byteOffset(groupElement("prog_name")), name);
+            try {
+                return (int) bpf(BPF_PROG_LOAD, attr, "BPF_PROG_LOAD " + name);
+            } catch (NativeException e) {
+                String text = log.getString(0, StandardCharsets.UTF_8);
+                if (text.isBlank()) {
+                    throw e;
+                }
+                throw new BpfVerifierException(name, e.errno(), text);
+            }
+        }
+    }
+
+    /** Attaches a raw tracepoint program; the returned fd keeps it attached until closed. */
+    public static int rawTracepointOpen(String tracepoint, int progFd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment attr = arena.allocate(RAW_TRACEPOINT);
+            set(attr, RAW_TRACEPOINT, "name", arena.allocateFrom(tracepoint).address());
+            set(attr, RAW_TRACEPOINT, "prog_fd", progFd);
+            return (int) bpf(BPF_RAW_TRACEPOINT_OPEN, attr, "BPF_RAW_TRACEPOINT_OPEN " + tracepoint);
+        }
+    }
+
+    /** The number of possible CPUs: per-CPU map values from user space hold one slot for each. */
+    public static int possibleCpus() {
+        return CpuList.count("/sys/devices/system/cpu/possible");
+    }
+
+    private static long bpf(int cmd, MemorySegment attr, String call) {
+        if (PerfEvents.forcedOff()) {
+            throw new NativeException(call, Errno.EPERM, "bpf disabled by -D" + PerfEvents.DISABLE_PROPERTY + "=true");
+        }
+        return Libc.syscallChecked(call, hintFor(call), SyscallTable.x86_64().number("bpf"),
+                cmd, attr.address(), attr.byteSize(), 0, 0, 0);
+    }
+
+    private static String hintFor(String call) {
+        return call.startsWith("BPF_MAP_") && !call.startsWith("BPF_MAP_CREATE") ? null
+                : "bpf needs root or CAP_BPF+CAP_PERFMON (kernel.unprivileged_bpf_disabled=" + unprivilegedDisabled() + ")";
+    }
+
+    private static String unprivilegedDisabled() {
+        try {
+            // readAllLines: JDK 25's readString can return a single byte of a /proc/sys file
+            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/sys/kernel/unprivileged_bpf_disabled")).get(0).trim();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static void set(MemorySegment attr, StructLayout layout, String field, int value) {
+        attr.set(JAVA_INT, layout.byteOffset(groupElement(field)), value);
+    }
+
+    private static void set(MemorySegment attr, StructLayout layout, String field, long value) {
+        attr.set(JAVA_LONG, layout.byteOffset(groupElement(field)), value);
+    }
+
+    private static void putName(MemorySegment attr, long offset, String name) {
+        // BPF object names: at most 15 characters of [A-Za-z0-9_.]
+        byte[] bytes = name.replaceAll("[^A-Za-z0-9_.]", "_").getBytes(StandardCharsets.US_ASCII);
+        MemorySegment.copy(bytes, 0, attr, ValueLayout.JAVA_BYTE, offset, Math.min(15, bytes.length));
+    }
+}

@@ -1,0 +1,156 @@
+package dev.syscost.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.syscost.profile.Calibration;
+import dev.syscost.report.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProfileCliTest {
+    @TempDir
+    static Path cache;
+
+    /** A fresh calibration in a private cache, so no test waits for `measure`. */
+    @BeforeAll
+    static void seedCalibration() {
+        System.setProperty(Calibration.CACHE_DIR_PROPERTY, cache.toString());
+        new Calibration(calibrationKernel(), calibrationCpu(), java.time.Instant.now().toString(), "test seed", 10,
+                Map.of("invalid_syscall", 100.0, "getppid", 120.0, "read_1b_dev_zero", 200.0, "write_1b_dev_null", 150.0),
+                Map.of("bpf", 20.0, "perf", 40.0, "proc", 0.0)).save(Calibration.cacheFile());
+    }
+
+    @AfterAll
+    static void clear() {
+        System.clearProperty(Calibration.CACHE_DIR_PROPERTY);
+    }
+
+    private static String calibrationKernel() {
+        return invoke("currentKernel");
+    }
+
+    private static String calibrationCpu() {
+        return invoke("currentCpuModel");
+    }
+
+    private static String invoke(String name) {
+        try {
+            var m = Calibration.class.getDeclaredMethod(name);
+            m.setAccessible(true);
+            return (String) m.invoke(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void shouldRefuseNothingToProfile() {
+        CliTest.assertOneLineUsageError(CliTest.run("profile"), "give a command after --");
+    }
+
+    @Test
+    void shouldRefuseAZeroDuration() {
+        CliTest.assertOneLineUsageError(CliTest.run("profile", "--pid", "1", "--duration", "0"), "--duration must be at least 1ms: 0");
+        CliTest.assertOneLineUsageError(CliTest.run("profile", "--pid", "1", "--duration", "soon"), "--duration must be a time");
+    }
+
+    @Test
+    void shouldRefuseAGonePid() {
+        CliTest.assertOneLineUsageError(CliTest.run("profile", "--pid", "2147483000"), "no such process");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownBackend() {
+        CliTest.assertOneLineUsageError(CliTest.run("profile", "--backend", "dtrace", "--", "true"), "dtrace");
+    }
+
+    @Test
+    void shouldExit127ForAMissingCommandAsAShellDoes() {
+        CliTest.Run r = CliTest.run("profile", "--", "/no/such/program");
+        assertThat(r.code()).isEqualTo(127);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("command not found");
+        assertThat(CliTest.run("profile", "--", "no-such-program-anywhere").code()).isEqualTo(127);
+    }
+
+    @Test
+    void shouldExit126ForAFileThatIsNotExecutable(@TempDir Path dir) throws IOException {
+        Path f = Files.createFile(dir.resolve("script"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+        CliTest.Run r = CliTest.run("profile", "--", f.toString());
+        assertThat(r.code()).isEqualTo(126);
+        assertThat(r.err()).contains("not executable").contains("chmod +x");
+    }
+
+    private static Process syscost(List<String> args, Path stdin, Path stdout, Path stderr) throws IOException {
+        List<String> argv = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElseThrow(), "--enable-native-access=ALL-UNNAMED",
+                "-XX:TieredStopAtLevel=1", "-D" + Calibration.CACHE_DIR_PROPERTY + "=" + cache,
+                "-cp", System.getProperty("java.class.path"), "dev.syscost.cli.Main"));
+        argv.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        if (stdin != null) {
+            pb.redirectInput(stdin.toFile());
+        }
+        return pb.start();
+    }
+
+    @Test
+    void shouldPassStdioThroughByteForByteAndTheExitStatus(@TempDir Path dir) throws Exception {
+        byte[] data = new byte[300_000];
+        new Random(42).nextBytes(data);
+        Path in = Files.write(dir.resolve("in"), data);
+        Path out = dir.resolve("out");
+        Path err = dir.resolve("err");
+        Path json = dir.resolve("p.json");
+        Process p = syscost(List.of("profile", "--json", json.toString(), "--", "/bin/sh", "-c", "cat; exit 3"), in, out, err);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(err)).isEqualTo(3);
+        assertThat(Files.readAllBytes(out)).isEqualTo(data);
+        assertThat(Files.readString(err)).contains("syscost profile", "exit status 3");
+        JsonNode n = Json.readResult(json);
+        assertThat(n.path("schema").asText()).isEqualTo("syscost.profile/1");
+        for (String key : new String[] {"env", "target", "backend", "wallSeconds", "userCpuSeconds", "systemCpuSeconds",
+                "totalSyscalls", "syscallsPerSec", "syscalls", "tax", "advice", "warnings"}) {
+            assertThat(n.has(key)).as(key).isTrue();
+        }
+        if (n.path("backend").path("name").asText().equals("bpf")) {
+            JsonNode first = n.path("syscalls").get(0);
+            for (String key : new String[] {"name", "count", "shareOfCalls", "ratePerSec", "costNsPerCall", "costSource"}) {
+                assertThat(first.has(key)).as(key).isTrue();
+            }
+            assertThat(n.path("syscalls").findValuesAsText("name")).contains("execve", "exit_group"); // sh, then cat
+            long sum = 0;
+            for (JsonNode s : n.path("syscalls")) {
+                sum += s.path("count").asLong();
+            }
+            assertThat(sum).isEqualTo(n.path("totalSyscalls").asLong());
+        }
+    }
+
+    @Test
+    void shouldForwardSigtermToTheCommandAndExit143(@TempDir Path dir) throws Exception {
+        Path err = dir.resolve("err");
+        Process p = syscost(List.of("profile", "--", "sleep", "60"), null, dir.resolve("out"), err);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && p.descendants().noneMatch(h -> h.info().command().orElse("").endsWith("sleep"))) {
+            Thread.sleep(50);
+        }
+        assertThat(p.descendants().anyMatch(h -> h.info().command().orElse("").endsWith("sleep"))).as("sleep started").isTrue();
+        p.destroy(); // SIGTERM to syscost itself
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(err)).isEqualTo(143);
+        assertThat(Files.readString(err)).contains("exit status 143");
+    }
+}
