@@ -4,6 +4,9 @@ import dev.syscost.SyscostException;
 import dev.syscost.UsageException;
 import dev.syscost.sys.NativeException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
@@ -21,19 +24,50 @@ public final class Main {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /**
+     * Every subcommand by name, in the order help lists them. A name must equal its class's
+     * {@code @Command(name)} (a test checks).
+     */
+    static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("measure", MeasureCommand::new);
+        m.put("env", EnvCommand::new);
+        m.put("profile", ProfileCommand::new);
+        m.put("amortize", AmortizeCommand::new);
+        m.put("indirect", IndirectCommand::new);
+        m.put("ipc", IpcCommand::new);
+        m.put("report", ReportCommand::new);
+        m.put("compare", CompareCommand::new);
+        m.put("serve", ServeCommand::new);
+        m.put("__workload", WorkloadCommand::new);
+        m.put("__ipc-peer", IpcPeerCommand::new);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     /** Runs the CLI with the given streams and returns the exit code (for tests and embedding). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
     }
 
-    /** The configured picocli command tree. */
-    public static CommandLine commandLine() {
+    /**
+     * The configured picocli command tree for these arguments: only the named subcommand when the first
+     * argument names one, none for a lone --version, every one otherwise (help, bare measure, typos).
+     */
+    public static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new SyscostCommand());
+        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        if (args.length > 0 && SUBCOMMANDS.containsKey(args[0])) {
+            cl.addSubcommand(args[0], SUBCOMMANDS.get(args[0]).get());
+        } else if (!versionOnly) {
+            SUBCOMMANDS.forEach((name, factory) -> cl.addSubcommand(name, factory.get()));
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, badArgs) -> {
             CommandLine cmd = ex.getCommandLine();
             String suggestion = "";
             if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
