@@ -38,7 +38,7 @@ public final class MeasureView implements ResultView {
                 ChartOptions.horizontalLogBars(ids, List.of(new ChartOptions.Series("median ns", medians)), "ns per call"));
         section.table("Probes", List.of("probe", "median", "p10–p90 ns", "95% CI ns", "kernel entries/call",
                 "spread", "trials × calls", "what it does / why unavailable"), probeRows(probes));
-        renderDecomposition(result.path("decomposition"), section);
+        renderDecomposition(result.path("decomposition"), result.path("probes"), section);
         Tables.addAll(result, section, java.util.Set.of("probes", "decomposition"));
     }
 
@@ -68,9 +68,14 @@ public final class MeasureView implements ResultView {
         return declared.isEmpty() ? "–" : declared;
     }
 
-    private static void renderDecomposition(JsonNode d, Section section) {
+    /** Stacks per call: k × (FFM overhead + entry/exit floor) for a probe of k kernel entries, then its own work. */
+    private static void renderDecomposition(JsonNode d, JsonNode probes, Section section) {
         if (!d.isObject()) {
             return;
+        }
+        Map<String, Integer> entriesById = new java.util.HashMap<>();
+        for (JsonNode p : probes) {
+            entriesById.put(text(p, "id"), p.path("kernelEntriesPerCall").asInt(1));
         }
         JsonNode work = d.path("perSyscallWorkNs");
         List<String> syscalls = new ArrayList<>();
@@ -79,13 +84,17 @@ public final class MeasureView implements ResultView {
         List<Double> own = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : work.properties()) {
             syscalls.add(e.getKey());
-            ffm.add(num(d, "ffmOverheadNs"));
-            floor.add(num(d, "entryExitFloorNs"));
+            int k = entriesById.getOrDefault(e.getKey(), 1);
+            Double ffmNs = num(d, "ffmOverheadNs");
+            Double floorNs = num(d, "entryExitFloorNs");
+            ffm.add(ffmNs == null ? null : k * ffmNs);
+            floor.add(floorNs == null ? null : k * floorNs);
             own.add(e.getValue().isNumber() ? e.getValue().asDouble() : null);
         }
         if (!syscalls.isEmpty()) {
             section.note("Where each syscall's time goes: the FFM downcall overhead, the kernel entry/exit floor "
-                    + "(an invalid syscall number), and the syscall's own work (the rest).");
+                    + "(an invalid syscall number), each once per kernel entry (twice for open_close and "
+                    + "pipe_write_read_1b), and the syscall's own work (the rest).");
             section.chart("measure-decomposition", "Decomposition: ns per call, stacked",
                     ChartOptions.stackedBars(syscalls, List.of(
                             new ChartOptions.Series("FFM downcall overhead", ffm),
