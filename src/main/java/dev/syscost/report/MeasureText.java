@@ -64,6 +64,11 @@ public final class MeasureText {
         sb.append(t.render("  "));
         d.terms().stream().filter(x -> x.name().equals("entry_exit_floor")).findFirst()
                 .ifPresent(x -> sb.append("  entry/exit floor is measured ").append(x.note()).append('\n'));
+        d.terms().stream().filter(x -> x.name().startsWith("work_") && x.resolved() && x.valueNs() < 0).findFirst()
+                .ifPresent(x -> sb.append("  ").append(x.name().substring(5)).append(" measured cheaper than the invalid-number"
+                        + " path: an unknown number takes a route of its own (e.g. the kernel's x32 check and"
+                        + " sys_ni_syscall, libc's errno on return), so here the floor bounds the bare crossing from"
+                        + " above, not exactly.\n"));
         if (d.getppidInJavaCalls() != null) {
             sb.append(fmt("  One getppid here costs %.0f Java calls", d.getppidInJavaCalls()));
             if (d.getppidInFfmDowncalls() != null) {
