@@ -88,7 +88,7 @@ class AmortizeCommandTest {
             }
             assertThat(entries(tmp)).as("the run made its temp dir").isEqualTo(1);
             Thread.sleep(300);
-            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            new ProcessBuilder("kill", dev.syscost.TestSignals.ctrlC(), Long.toString(p.pid())).start().waitFor();
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(entries(tmp)).as("temp dir removed after SIGINT").isZero();
         } finally {

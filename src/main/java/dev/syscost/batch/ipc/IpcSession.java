@@ -14,12 +14,14 @@ import java.util.stream.Stream;
 final class IpcSession implements AutoCloseable {
     private final Path dir;
     private final Thread hook;
-    private PeerProcess peer;
-    private boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile PeerProcess peer;
 
     private IpcSession(Path dir) {
         this.dir = dir;
-        this.hook = new Thread(() -> release(false), "syscost-ipc-cleanup");
+        // The hook takes no lock: on Ctrl-C the main thread may sit in startPeer() waiting for the peer's
+        // handshake, and a hook that waited for it would hold up the exit.
+        this.hook = new Thread(this::releaseOnShutdown, "syscost-ipc-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
@@ -42,7 +44,7 @@ final class IpcSession implements AutoCloseable {
         return session;
     }
 
-    private synchronized void startPeer() {
+    private void startPeer() {
         peer = PeerProcess.start();
     }
 
@@ -50,7 +52,7 @@ final class IpcSession implements AutoCloseable {
         return dir;
     }
 
-    synchronized PeerProcess peer() {
+    PeerProcess peer() {
         return peer;
     }
 
@@ -68,15 +70,34 @@ final class IpcSession implements AutoCloseable {
      * Stops and reaps the peer (asking it to quit first when {@code graceful}) and removes the temp dir;
      * safe to call twice, from the hook too.
      */
-    private synchronized void release(boolean graceful) {
-        if (closed) {
+    private void release(boolean graceful) {
+        if (closed.getAndSet(true)) {
             return;
         }
-        closed = true;
-        if (peer != null && graceful) {
-            peer.close();
-        } else if (peer != null) {
-            peer.reap();
+        PeerProcess p = peer;
+        if (p != null && graceful) {
+            p.close();
+        } else if (p != null) {
+            p.reap();
+        }
+        deleteTree(dir);
+    }
+
+    /** Kills peers even while one is still starting (not yet in {@link #peer}), then removes the files. */
+    private void releaseOnShutdown() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        ProcessHandle.current().children()
+                .filter(h -> h.info().arguments().map(a -> java.util.Arrays.asList(a).contains(IpcPeer.class.getName()))
+                        .orElse(false))
+                .forEach(h -> {
+                    h.destroyForcibly();
+                    h.onExit().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> h).join();
+                });
+        PeerProcess p = peer;
+        if (p != null) {
+            p.reap();
         }
         deleteTree(dir);
     }

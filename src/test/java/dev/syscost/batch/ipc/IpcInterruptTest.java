@@ -28,7 +28,7 @@ class IpcInterruptTest {
             assertThat(peers).as("the peer process started").isNotEmpty();
             Thread.sleep(500);
             // What a terminal's Ctrl-C sends (to the parent only here, the harder case).
-            new ProcessBuilder("kill", "-INT", Long.toString(syscost.pid())).start().waitFor();
+            new ProcessBuilder("kill", dev.syscost.TestSignals.ctrlC(), Long.toString(syscost.pid())).start().waitFor();
             assertThat(syscost.waitFor(20, TimeUnit.SECONDS)).as("syscost exits on SIGINT").isTrue();
             for (ProcessHandle p : peers) {
                 p.onExit().get(10, TimeUnit.SECONDS);
