@@ -6,7 +6,12 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = SyscostCommand.class.getPackage().getImplementationVersion();
-        return new String[] {"syscost " + (v == null ? "dev" : v) + " (Java " + Runtime.version() + ")"};
+        return new String[] {line()};
+    }
+
+    /** "syscost 0.1.0 (Java 25...)". */
+    static String line() {
+        String v = VersionProvider.class.getPackage().getImplementationVersion();
+        return "syscost " + (v == null ? "dev" : v) + " (Java " + Runtime.version() + ")";
     }
 }
