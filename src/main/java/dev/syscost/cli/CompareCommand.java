@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.syscost.report.Compare;
 import dev.syscost.report.CompareText;
 import dev.syscost.report.Comparison;
+import dev.syscost.report.HtmlReport;
 import dev.syscost.report.Json;
 import dev.syscost.report.OutputFile;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +31,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the comparison as JSON (schema syscost.compare/1).")
     Path json;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write both runs as one HTML report, side by side (self-contained, with charts).")
+    Path html;
+
     @Option(names = "--force", description = "Overwrite FILE if it already exists.")
     boolean force;
 
@@ -40,6 +46,9 @@ public final class CompareCommand implements Callable<Integer> {
         if (json != null) {
             OutputFile.checkWritable(json, force, "--json");
         }
+        if (html != null) {
+            OutputFile.checkWritable(html, force, "--html");
+        }
         JsonNode resultA = Json.readResult(a);
         JsonNode resultB = Json.readResult(b);
         Comparison c = Compare.compare(resultA, a.toString(), resultB, b.toString());
@@ -47,6 +56,9 @@ public final class CompareCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         if (json != null) {
             Json.write(json, c, force);
+        }
+        if (html != null) {
+            HtmlReport.write(html, List.of(resultA, resultB), List.of(a.toString(), b.toString()), force);
         }
         return 0;
     }

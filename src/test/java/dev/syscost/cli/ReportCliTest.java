@@ -55,6 +55,16 @@ class ReportCliTest {
     }
 
     @Test
+    void shouldWriteBothRunsOfACompareAsOneHtmlReport(@TempDir Path dir) throws Exception {
+        Path html = dir.resolve("c.html");
+        CliTest.Run r = run("compare", FIXTURES + "measure-a.json", FIXTURES + "measure-b.json", "--html", html.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(java.nio.file.Files.readString(html)).contains("measure-a.json", "measure-b.json", "<html");
+        assertOneLineUsageError(run("compare", FIXTURES + "measure-a.json", FIXTURES + "measure-b.json", "--html",
+                html.toString()), "already exists", "--force");
+    }
+
+    @Test
     void shouldRefuseToCompareResultsOfDifferentCommands() {
         assertOneLineUsageError(run("compare", FIXTURES + "measure-a.json", FIXTURES + "amortize.json"),
                 "syscost.measure/1", "syscost.amortize/1", "same command");
