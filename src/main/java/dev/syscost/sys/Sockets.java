@@ -71,7 +71,8 @@ public final class Sockets {
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
     }
 
-    private static final class H {
+    /** The socket calls both this class and {@link StreamSockets} make; errno captured. */
+    static final class H {
         static final MethodHandle SOCKET = Native.downcallErrno("socket",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
         static final MethodHandle BIND = Native.downcallErrno("bind",

@@ -41,21 +41,8 @@ public final class StreamSockets {
 
     private StreamSockets() {}
 
+    // socket, bind, connect, listen, accept4, getsockname, setsockopt: shared with Sockets (Sockets.H).
     private static final class Handles {
-        static final MethodHandle SOCKET = Native.downcallErrno("socket",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-        static final MethodHandle BIND = Native.downcallErrno("bind",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-        static final MethodHandle CONNECT = Native.downcallErrno("connect",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-        static final MethodHandle LISTEN = Native.downcallErrno("listen",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-        static final MethodHandle ACCEPT4 = Native.downcallErrno("accept4",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
-        static final MethodHandle GETSOCKNAME = Native.downcallErrno("getsockname",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-        static final MethodHandle SETSOCKOPT = Native.downcallErrno("setsockopt",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
         static final MethodHandle SENDMSG = Native.downcallErrno("sendmsg",
                 FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
         static final MethodHandle RECVMSG = Native.downcallErrno("recvmsg",
@@ -67,8 +54,8 @@ public final class StreamSockets {
         try (Arena arena = Arena.ofConfined()) {
             int fd = socket(arena, AF_UNIX);
             call(arena, "bind(" + path + ")", "choose a writable local directory with --temp-dir",
-                    c -> (int) Handles.BIND.invokeExact(c, fd, unixAddress(arena, path), SOCKADDR_UN_SIZE));
-            call(arena, "listen", null, c -> (int) Handles.LISTEN.invokeExact(c, fd, 4));
+                    c -> (int) Sockets.H.BIND.invokeExact(c, fd, unixAddress(arena, path), SOCKADDR_UN_SIZE));
+            call(arena, "listen", null, c -> (int) Sockets.H.LISTEN.invokeExact(c, fd, 4));
             return fd;
         }
     }
@@ -78,7 +65,7 @@ public final class StreamSockets {
         try (Arena arena = Arena.ofConfined()) {
             int fd = socket(arena, AF_UNIX);
             call(arena, "connect(" + path + ")", null,
-                    c -> (int) Handles.CONNECT.invokeExact(c, fd, unixAddress(arena, path), SOCKADDR_UN_SIZE));
+                    c -> (int) Sockets.H.CONNECT.invokeExact(c, fd, unixAddress(arena, path), SOCKADDR_UN_SIZE));
             return fd;
         }
     }
@@ -88,8 +75,8 @@ public final class StreamSockets {
         try (Arena arena = Arena.ofConfined()) {
             int fd = socket(arena, AF_INET);
             call(arena, "bind(127.0.0.1:0)", "is the loopback interface up? (`ip link set lo up`)",
-                    c -> (int) Handles.BIND.invokeExact(c, fd, inetAddress(arena, 0), SOCKADDR_IN_SIZE));
-            call(arena, "listen", null, c -> (int) Handles.LISTEN.invokeExact(c, fd, 4));
+                    c -> (int) Sockets.H.BIND.invokeExact(c, fd, inetAddress(arena, 0), SOCKADDR_IN_SIZE));
+            call(arena, "listen", null, c -> (int) Sockets.H.LISTEN.invokeExact(c, fd, 4));
             return fd;
         }
     }
@@ -99,7 +86,7 @@ public final class StreamSockets {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment addr = arena.allocate(SOCKADDR_IN_SIZE);
             MemorySegment len = arena.allocateFrom(JAVA_INT, SOCKADDR_IN_SIZE);
-            call(arena, "getsockname", null, c -> (int) Handles.GETSOCKNAME.invokeExact(c, fd, addr, len));
+            call(arena, "getsockname", null, c -> (int) Sockets.H.GETSOCKNAME.invokeExact(c, fd, addr, len));
             return Short.toUnsignedInt(Short.reverseBytes(addr.get(JAVA_SHORT, 2)));
         }
     }
@@ -109,7 +96,7 @@ public final class StreamSockets {
         try (Arena arena = Arena.ofConfined()) {
             int fd = socket(arena, AF_INET);
             call(arena, "connect(127.0.0.1:" + port + ")", null,
-                    c -> (int) Handles.CONNECT.invokeExact(c, fd, inetAddress(arena, port), SOCKADDR_IN_SIZE));
+                    c -> (int) Sockets.H.CONNECT.invokeExact(c, fd, inetAddress(arena, port), SOCKADDR_IN_SIZE));
             setTcpNoDelay(fd);
             return fd;
         }
@@ -119,7 +106,7 @@ public final class StreamSockets {
     public static int accept(int listenFd) {
         try (Arena arena = Arena.ofConfined()) {
             return call(arena, "accept", null,
-                    c -> (int) Handles.ACCEPT4.invokeExact(c, listenFd, MemorySegment.NULL, MemorySegment.NULL,
+                    c -> (int) Sockets.H.ACCEPT4.invokeExact(c, listenFd, MemorySegment.NULL, MemorySegment.NULL,
                             SOCK_CLOEXEC));
         }
     }
@@ -129,7 +116,7 @@ public final class StreamSockets {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment one = arena.allocateFrom(JAVA_INT, 1);
             call(arena, "setsockopt(TCP_NODELAY)", null,
-                    c -> (int) Handles.SETSOCKOPT.invokeExact(c, fd, IPPROTO_TCP, TCP_NODELAY, one, 4));
+                    c -> (int) Sockets.H.SETSOCKOPT.invokeExact(c, fd, IPPROTO_TCP, TCP_NODELAY, one, 4));
         }
     }
 
@@ -190,7 +177,7 @@ public final class StreamSockets {
     private static int socket(Arena arena, int family) {
         return call(arena, family == AF_UNIX ? "socket(AF_UNIX)" : "socket(AF_INET)",
                 "raise the open-file limit (ulimit -n), or a sandbox forbids sockets",
-                c -> (int) Handles.SOCKET.invokeExact(c, family, SOCK_STREAM | SOCK_CLOEXEC, 0));
+                c -> (int) Sockets.H.SOCKET.invokeExact(c, family, SOCK_STREAM | SOCK_CLOEXEC, 0));
     }
 
     private static MemorySegment unixAddress(Arena arena, String path) {
