@@ -108,9 +108,22 @@ public record Calibration(String kernel, String cpuModel, String measuredAt, Str
                 : java.util.Optional.of(new Perturbation.Estimate(m, s == null ? m : s.get(0), s == null ? m : s.get(1)));
     }
 
+    /** Older than this, a calibration taken while the machine was noisy is measured again. */
+    static final Duration MAX_AGE_NOISY = Duration.ofHours(1);
+
+    /**
+     * Fresh for this kernel and CPU: a week, or an hour when some probe's spread was wide (a busy machine
+     * inflates prices, and the next profile should not keep paying for that).
+     */
     boolean fresh() {
+        Duration maxAge = noisy() ? MAX_AGE_NOISY : MAX_AGE;
         return currentKernel().equals(kernel) && currentCpuModel().equals(cpuModel) && measuredAt != null
-                && Instant.parse(measuredAt).plus(MAX_AGE).isAfter(Instant.now());
+                && Instant.parse(measuredAt).plus(maxAge).isAfter(Instant.now());
+    }
+
+    /** Whether some probe's p10–p90 spread exceeded {@link #WIDE_SPREAD} when this was measured. */
+    boolean noisy() {
+        return source != null && source.contains("; wide spread: ");
     }
 
     /** Where the calibration is cached: {@code ${XDG_CACHE_HOME:-~/.cache}/syscost/profile-calibration.json}. */

@@ -23,6 +23,17 @@ class CalibrationTest {
     }
 
     @Test
+    void shouldGoStaleWithinAnHourWhenMeasuredOnANoisyMachine() {
+        Instant twoHoursAgo = Instant.now().minus(Duration.ofHours(2));
+        Calibration noisy = new Calibration(Calibration.currentKernel(), Calibration.currentCpuModel(), twoHoursAgo.toString(),
+                "syscost measure (15 trials per probe): median ns per kernel entry; wide spread: fstat (p10–p90 69% of the median)",
+                10, Map.of("invalid_syscall", 110.0), Map.of());
+        assertThat(noisy.noisy()).isTrue();
+        assertThat(noisy.fresh()).isFalse();
+        assertThat(at(Calibration.currentKernel(), twoHoursAgo).fresh()).isTrue();
+    }
+
+    @Test
     void shouldRoundTripThroughTheCacheFile(@TempDir Path dir) {
         Calibration c = at(Calibration.currentKernel(), Instant.now()).withPerturbation("bpf", new Perturbation.Estimate(42.0, 30.0, 55.0));
         Path f = dir.resolve("sub/profile-calibration.json");
