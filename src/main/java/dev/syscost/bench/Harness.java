@@ -67,7 +67,7 @@ public final class Harness {
     }
 
     /**
-     * Runs quarter-trials for at least a third of the warm-up budget (so the JIT's C2 tier, not the
+     * Runs quarter-trials for at least half of the warm-up budget (so the JIT's C2 tier, not the
      * interpreter or C1, is what gets timed: those can look "stable" too) and then until the last three
      * per-call times agree within 5%, or the budget is spent; returns whether it settled.
      */
@@ -83,7 +83,7 @@ public final class Harness {
         double[] last = new double[3];
         int n = 0;
         long start = System.nanoTime();
-        long minimum = start + config.warmupMaxNs() / 3;
+        long minimum = start + config.warmupMaxNs() / 2;
         long deadline = start + config.warmupMaxNs();
         while (System.nanoTime() < deadline) {
             progress.step(index, total, probe.id(), "warming up");

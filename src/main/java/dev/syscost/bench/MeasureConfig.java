@@ -20,14 +20,14 @@ public record MeasureConfig(boolean quick, int trials, long trialTargetNs, long 
         probes = List.copyOf(probes);
     }
 
-    /** 15 trials of 40 ms after up to 0.6 s warm-up per probe. */
+    /** 15 trials of 40 ms after 0.3–0.6 s of warm-up per probe. */
     public static MeasureConfig defaults() {
         return new MeasureConfig(false, 15, 40_000_000L, 600_000_000L, -1, true, List.of());
     }
 
-    /** 5 trials of 8 ms after up to 0.2 s warm-up: coarse, and reports say so. */
+    /** 5 trials of 8 ms after 0.15–0.3 s of warm-up: coarse, and reports say so. */
     public static MeasureConfig quickConfig() {
-        return new MeasureConfig(true, 5, 8_000_000L, 200_000_000L, -1, true, List.of());
+        return new MeasureConfig(true, 5, 8_000_000L, 300_000_000L, -1, true, List.of());
     }
 
     public MeasureConfig withTrials(int n) {
