@@ -13,8 +13,8 @@ final class ChunkSweep {
 
     private ChunkSweep() {}
 
-    /** write(fd, buf, size) {@code reps} times: the timed loop, nothing else in it. */
-    private record WriteLoop(Target target, MemorySegment buf, long size) implements Workload {
+    /** write(fd, buf, size) {@code reps} times: the timed loop, nothing else in it (also writev's baseline). */
+    record WriteLoop(Target target, MemorySegment buf, long size) implements Workload {
         @Override
         public void beforeTrial() {
             target.beforeTrial();

@@ -14,34 +14,6 @@ final class WritevBench {
 
     private WritevBench() {}
 
-    /** write(fd, record, 64) per record. */
-    private record WriteEach(Target target, MemorySegment buf) implements Workload {
-        @Override
-        public void beforeTrial() {
-            target.beforeTrial();
-        }
-
-        @Override
-        public long run(long reps) {
-            int fd = target.fd();
-            long total = 0;
-            for (long i = 0; i < reps; i++) {
-                long n = Libc.write(fd, buf, RECORD_BYTES);
-                if (n < 0) {
-                    return -1;
-                }
-                total += n;
-            }
-            target.wrote(total);
-            return total;
-        }
-
-        @Override
-        public long maxReps() {
-            return target.maxBytesPerTrial() / RECORD_BYTES;
-        }
-    }
-
     /** One writev of {@code k} iovecs per repetition. */
     private record Writev(Target target, MemorySegment iov, int k) implements Workload {
         @Override
@@ -81,7 +53,7 @@ final class WritevBench {
                 Uio.setIovec(iov, i, data.asSlice(i * RECORD_BYTES, RECORD_BYTES), RECORD_BYTES);
             }
             step.run();
-            points.add(point("write", 1, new WriteEach(target, data.asSlice(0, RECORD_BYTES)), budget, entries, 1.0));
+            points.add(point("write", 1, new ChunkSweep.WriteLoop(target, data.asSlice(0, RECORD_BYTES), RECORD_BYTES), budget, entries, 1.0));
             for (int k : batches) {
                 step.run();
                 points.add(point("writev", k, new Writev(target, iov, k), budget, entries, 1.0 / k));
