@@ -9,7 +9,7 @@ package dev.syscost.batch.amortize;
  */
 record Budget(int trials, long trialNs, long warmupNs) {
     static final Budget DEFAULT = new Budget(61, 1_000_000L, 15_000_000L);
-    static final Budget QUICK = new Budget(15, 300_000L, 2_000_000L);
+    static final Budget QUICK = new Budget(15, 300_000L, 8_000_000L);
 
     Budget(int trials, long trialNs) {
         this(trials, trialNs, 10 * trialNs);
