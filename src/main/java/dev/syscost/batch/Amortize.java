@@ -60,7 +60,7 @@ public final class Amortize {
                         + " (run without --quick)");
             }
             warnings.addAll(m.warnings(sweeps, batched, java));
-            warnings.addAll(loadWarnings(MachineLoad.sample().since(before)));
+            warnings.addAll(MachineLoad.sample().since(before).warnings());
             AmortizeResult.Settings settings = new AmortizeResult.Settings(config.sizesBytes(),
                     config.targets().stream().map(TargetKind::id).toList(),
                     config.parts().stream().map(AmortizePart::id).toList(), config.batchTarget().id(),
@@ -68,19 +68,6 @@ public final class Amortize {
             return new AmortizeResult(AmortizeResult.SCHEMA, env, settings, sweeps, breakEven, batched, java,
                     (System.nanoTime() - start) / 1e9, warnings);
         }
-    }
-
-    private static List<String> loadWarnings(MachineLoad.Delta load) {
-        List<String> w = new ArrayList<>();
-        if (load.known() && load.stealShare() >= 0.02) {
-            w.add(String.format(Locale.ROOT, "the hypervisor stole %.0f%% of CPU time during the run: figures include"
-                    + " its noise", 100 * load.stealShare()));
-        }
-        if (load.known() && load.othersShare() >= 0.20) {
-            w.add(String.format(Locale.ROOT, "other processes used %.0f%% of all CPU time during the run: the machine"
-                    + " is busy, figures are noisy", 100 * load.othersShare()));
-        }
-        return w;
     }
 
     private static int totalSteps(AmortizeConfig c) {

@@ -52,5 +52,19 @@ public record MachineLoad(long totalJiffies, long busyJiffies, long stealJiffies
     }
 
     /** Shares of all CPU time in an interval: stolen by the hypervisor, used by other processes. */
-    public record Delta(double stealShare, double othersShare, boolean known) {}
+    public record Delta(double stealShare, double othersShare, boolean known) {
+        /** Loud lines for a report when steal ≥ 2% or other processes ≥ 20% of CPU time: the figures are noisy. */
+        public java.util.List<String> warnings() {
+            java.util.List<String> w = new java.util.ArrayList<>();
+            if (known && stealShare >= 0.02) {
+                w.add(String.format(java.util.Locale.ROOT,
+                        "the hypervisor stole %.0f%% of CPU time during the run: figures include its noise", 100 * stealShare));
+            }
+            if (known && othersShare >= 0.20) {
+                w.add(String.format(java.util.Locale.ROOT, "other processes used %.0f%% of all CPU time during the run:"
+                        + " the machine is busy, figures are noisy", 100 * othersShare));
+            }
+            return java.util.List.copyOf(w);
+        }
+    }
 }

@@ -98,14 +98,7 @@ public final class Measure {
             w.add("java_call: the JVM was started without " + JavaCallProbe.DONTINLINE_FLAG
                     + ", so the callee may be inlined and java_call understated");
         }
-        if (load.known() && load.stealShare() >= 0.02) {
-            w.add(fmt("the hypervisor stole %.0f%% of CPU time during the run: figures include its noise",
-                    100 * load.stealShare()));
-        }
-        if (load.known() && load.othersShare() >= 0.20) {
-            w.add(fmt("other processes used %.0f%% of all CPU time during the run: the machine is busy, figures are noisy",
-                    100 * load.othersShare()));
-        }
+        w.addAll(load.warnings());
         tracingActive().ifPresent(w::add);
         return List.copyOf(w);
     }

@@ -66,11 +66,6 @@ public final class SyscallTable {
         return name != null ? name : "syscall_" + nr;
     }
 
-    /** Whether the table knows this number. */
-    public boolean known(int nr) {
-        return names.containsKey(nr);
-    }
-
     /** The number of a syscall by name; throws for a name the table lacks. */
     public int number(String name) {
         Integer nr = numbers.get(name);
