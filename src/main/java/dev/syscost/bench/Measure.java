@@ -1,5 +1,6 @@
 package dev.syscost.bench;
 
+import dev.syscost.sys.ProcFiles;
 import dev.syscost.bench.probe.JavaCallProbe;
 import dev.syscost.bench.probe.Probes;
 import dev.syscost.env.Environment;
@@ -107,7 +108,7 @@ public final class Measure {
     static java.util.Optional<String> tracingActive() {
         return Tracefs.root().flatMap(root -> {
             try {
-                String events = Files.readString(root.resolve("set_event")).trim();
+                String events = ProcFiles.read(root.resolve("set_event")).trim();
                 return events.isEmpty() ? java.util.Optional.empty()
                         : java.util.Optional.of("kernel tracing is enabled (" + events.lines().count()
                                 + " events, e.g. " + events.lines().findFirst().orElse("") + "): it adds cost to the"

@@ -119,7 +119,7 @@ final class SysRoot {
     String whyUnreadable(String rel) {
         Path p = resolve(rel);
         try {
-            Files.readAllBytes(p);
+            ProcFiles.readBytes(p);
             return "/" + rel + " is empty";
         } catch (NoSuchFileException e) {
             return "no /" + rel;

@@ -119,7 +119,7 @@ public final class Advice {
 
     static String clocksource() {
         try {
-            return "current_clocksource " + java.nio.file.Files.readString(
+            return "current_clocksource " + dev.syscost.sys.ProcFiles.read(
                     java.nio.file.Path.of("/sys/devices/system/clocksource/clocksource0/current_clocksource")).strip();
         } catch (java.io.IOException e) {
             return "unknown";

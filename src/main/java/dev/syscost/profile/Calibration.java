@@ -1,5 +1,6 @@
 package dev.syscost.profile;
 
+import dev.syscost.sys.ProcFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -159,9 +160,8 @@ public record Calibration(String kernel, String cpuModel, String measuredAt, Str
 
     static String currentKernel() {
         try {
-            // readAllLines: JDK 25's readString can return a single byte of a /proc/sys file
-            return String.join(" ", Files.readAllLines(Path.of("/proc/sys/kernel/osrelease"))).strip() + " "
-                    + String.join(" ", Files.readAllLines(Path.of("/proc/sys/kernel/version"))).strip();
+            return ProcFiles.read(Path.of("/proc/sys/kernel/osrelease")).strip() + " "
+                    + ProcFiles.read(Path.of("/proc/sys/kernel/version")).strip();
         } catch (IOException e) {
             return System.getProperty("os.version");
         }

@@ -1,5 +1,6 @@
 package dev.syscost.profile;
 
+import dev.syscost.sys.ProcFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +28,8 @@ public record ProcStats(long readCalls, long writeCalls, long readBytes, long wr
     public static Optional<ProcStats> read(int pid) {
         Path dir = Path.of("/proc", Integer.toString(pid));
         try {
-            String io = Files.readString(dir.resolve("io"));
-            String stat = Files.readString(dir.resolve("stat"));
+            String io = ProcFiles.read(dir.resolve("io"));
+            String stat = ProcFiles.read(dir.resolve("stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // after "pid (comm) ": f[0] is state (field 3), so field N is f[N - 3]
             long[] switches = switches(dir);
@@ -43,7 +44,7 @@ public record ProcStats(long readCalls, long writeCalls, long readBytes, long wr
     /** The scheduler state letter (R, S, T, Z…) of {@code pid}, or '?' when it is gone. */
     public static char state(int pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
+            String stat = ProcFiles.read(Path.of("/proc", Integer.toString(pid), "stat"));
             return stat.charAt(stat.lastIndexOf(')') + 2);
         } catch (IOException | RuntimeException e) {
             return '?';

@@ -1,5 +1,6 @@
 package dev.syscost.profile;
 
+import dev.syscost.sys.ProcFiles;
 import dev.syscost.sys.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ final class SignalRelay {
      */
     static boolean inTerminalForeground() {
         try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String stat = ProcFiles.read(Path.of("/proc/self/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             int pgrp = Integer.parseInt(f[2]);
             int tpgid = Integer.parseInt(f[5]);

@@ -1,5 +1,6 @@
 package dev.syscost.profile;
 
+import dev.syscost.sys.ProcFiles;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -175,8 +176,7 @@ public final class SyscallProfiler implements AutoCloseable {
     /** Thread ids run below kernel.pid_max (read once: raising it later leaves new ids untracked). */
     static int pidMax() {
         try {
-            // readAllLines, not readString: JDK 25's readString returns one byte of some /proc/sys files
-            return Math.min(PID_MAX_LIMIT, Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/kernel/pid_max")).get(0).strip()));
+            return Math.min(PID_MAX_LIMIT, Integer.parseInt(ProcFiles.read(Path.of("/proc/sys/kernel/pid_max")).strip()));
         } catch (IOException | RuntimeException e) {
             return PID_MAX_LIMIT;
         }

@@ -1,5 +1,6 @@
 package dev.syscost.profile;
 
+import dev.syscost.sys.ProcFiles;
 import dev.syscost.SyscostException;
 import dev.syscost.sys.NativeException;
 import dev.syscost.sys.Processes;
@@ -120,7 +121,7 @@ public final class Trampoline implements AutoCloseable {
     public List<Integer> commandPids() {
         List<Integer> out = new ArrayList<>();
         try {
-            String text = Files.readString(Path.of("/proc", Integer.toString(pid), "task", Integer.toString(pid), "children"));
+            String text = ProcFiles.read(Path.of("/proc", Integer.toString(pid), "task", Integer.toString(pid), "children"));
             for (String s : text.strip().split("\\s+")) {
                 if (!s.isEmpty()) {
                     out.add(Integer.parseInt(s));

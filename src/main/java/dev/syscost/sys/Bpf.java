@@ -195,8 +195,7 @@ public final class Bpf {
 
     private static String unprivilegedDisabled() {
         try {
-            // readAllLines: JDK 25's readString can return a single byte of a /proc/sys file
-            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/sys/kernel/unprivileged_bpf_disabled")).get(0).trim();
+            return ProcFiles.read(java.nio.file.Path.of("/proc/sys/kernel/unprivileged_bpf_disabled")).trim();
         } catch (java.io.IOException | RuntimeException e) {
             return "unknown";
         }

@@ -13,7 +13,7 @@ public final class CpuList {
     /** The CPUs listed in the file, or just CPU 0 when it cannot be read. */
     public static List<Integer> read(String file) {
         try {
-            return parse(Files.readString(Path.of(file)));
+            return parse(ProcFiles.read(Path.of(file)));
         } catch (IOException e) {
             return List.of(0);
         }

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads /proc and /sys files with plain sequential reads. {@code Files.readString} and
+ * How syscost reads every /proc, /sys and tracefs file: plain sequential reads. {@code Files.readString} and
  * {@code Files.readAllBytes} return a truncated value for /proc/sys files on JDK 25 (seen here:
  * "3" for a pid_max of 32768), so a paranoid level of -1 would read as "-".
  */

@@ -30,7 +30,7 @@ public final class Tracefs {
         Path root = root().orElseGet(Tracefs::mountIfPossible);
         Path id = root.resolve("events").resolve(group).resolve(name).resolve("id");
         try {
-            return Integer.parseInt(Files.readString(id).trim());
+            return Integer.parseInt(ProcFiles.read(id).trim());
         } catch (IOException | NumberFormatException e) {
             throw new NativeException("read " + id, Errno.ENOENT,
                     "the kernel has no tracepoint " + group + ":" + name + " (CONFIG_FTRACE_SYSCALLS)");
@@ -40,7 +40,7 @@ public final class Tracefs {
     /** The {@code format} file of a tracepoint, for field offsets. */
     public static String format(String group, String name) throws IOException {
         Path root = root().orElseGet(Tracefs::mountIfPossible);
-        return Files.readString(root.resolve("events").resolve(group).resolve(name).resolve("format"));
+        return ProcFiles.read(root.resolve("events").resolve(group).resolve(name).resolve("format"));
     }
 
     private static Path mountIfPossible() {

@@ -1,5 +1,6 @@
 package dev.syscost.batch.ipc;
 
+import dev.syscost.sys.ProcFiles;
 import dev.syscost.SyscostException;
 import dev.syscost.sys.PerfEvents;
 import java.io.BufferedReader;
@@ -108,7 +109,7 @@ final class PeerProcess implements AutoCloseable {
      */
     private static Optional<String> sharedArchive() {
         try {
-            String cmdline = Files.readString(Path.of("/proc/self/cmdline"), StandardCharsets.UTF_8);
+            String cmdline = ProcFiles.read(Path.of("/proc/self/cmdline"));
             return Arrays.stream(cmdline.split("\u0000"))
                     .filter(a -> a.startsWith("-XX:SharedArchiveFile="))
                     .map(a -> Path.of(a.substring("-XX:SharedArchiveFile=".length())).toAbsolutePath())

@@ -1,5 +1,6 @@
 package dev.syscost.report.metrics;
 
+import dev.syscost.sys.ProcFiles;
 import dev.syscost.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ public final class ProcIoWatch implements ProcessWatch {
             throw new UsageException("--watch " + pid + ": no such process; pass the pid of a running process");
         }
         try {
-            Files.readString(w.io);
+            ProcFiles.read(w.io);
         } catch (IOException e) {
             throw new UsageException("--watch " + pid + ": cannot read /proc/" + pid + "/io (" + e.getMessage()
                     + "); run syscost as the process's owner or as root");
