@@ -134,10 +134,7 @@ class HtmlReportBrowserTest {
     }
 
     static void requireChromium() {
-        if (chromium == null) {
-            System.out.println("HtmlReportBrowserTest skipped: no chromium on PATH (apt-get install chromium; CI's .ci/run does)");
-        }
-        Assumptions.assumeTrue(chromium != null, "no chromium on PATH (apt-get install chromium)");
+        Assumptions.assumeTrue(chromium != null, "no chromium on PATH (apt-get install chromium; CI's .ci/run does)");
     }
 
     static String dumpDom(Path page) throws Exception {

@@ -14,7 +14,6 @@ class PmuCountersTest {
             counters = PmuCounters.openUserOnly();
         } catch (NativeException e) {
             assertThat(e.hint()).as("a refusal names the fix").isNotEmpty();
-            System.out.println("PmuCountersTest skipped: " + e.getMessage());
             Assumptions.abort("no hardware counters here (" + e.getMessage() + "); the arithmetic is tested on recorded reads");
             return;
         }

@@ -22,9 +22,6 @@ class AmortizeInvariantsTest {
     void shouldEnterTheKernelOncePerWritevWhateverTheIovecCount() {
         try (EntryCount entries = EntryCount.open(); Target devnull = Target.open(TargetKind.DEVNULL, tmp);
                 Arena arena = Arena.ofConfined()) {
-            if (!entries.available()) {
-                System.out.println("skipped: " + entries.note());
-            }
             assumeTrue(entries.available(), entries.note());
             MemorySegment data = arena.allocate(64 * 1024);
             MemorySegment iov = arena.allocate(Uio.IOVEC, 1024);

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,10 +66,8 @@ class IpcTest {
         IpcResult r = Ipc.run(small(Transport.PIPE, Transport.SHM_SPIN).withMessageSizes(List.of(64))
                 .withMessagesPerTrial(1000), Progress.SILENT);
         TransportResult pipe = r.transports().get(0);
-        if (pipe.kernelEntriesPerMessage() == null) {
-            System.out.println("SKIPPED entry invariants: " + pipe.kernelEntriesNote());
-            return;
-        }
+        Assumptions.assumeTrue(pipe.kernelEntriesPerMessage() != null,
+                () -> "kernel entries not countable here: " + pipe.kernelEntriesNote());
         // A pipe message is at least one write and one read; a round trip twice that.
         assertThat(pipe.kernelEntriesPerMessage()).isGreaterThanOrEqualTo(1.9);
         assertThat(pipe.kernelEntriesPerRoundTrip()).isGreaterThanOrEqualTo(3.9);
