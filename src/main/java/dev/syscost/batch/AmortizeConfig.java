@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -90,36 +89,5 @@ public record AmortizeConfig(List<Long> sizesBytes, List<TargetKind> targets, Se
     /** io_uring SQPOLL batches: a few, since the poller takes a core while awake. */
     List<Integer> sqpollBatches() {
         return List.of(1, 16, 256);
-    }
-
-    /**
-     * Parses "1,64,4k,1m": bytes with an optional k, m or g suffix (KiB, MiB, GiB); each must be
-     * between 1 and 1 GiB.
-     */
-    public static List<Long> parseSizes(String text) {
-        List<Long> sizes = new ArrayList<>();
-        for (String item : text.split(",")) {
-            sizes.add(UsageException.requireRange("--sizes", parseSize(item), 1, MAX_SIZE_BYTES));
-        }
-        return sizes;
-    }
-
-    static long parseSize(String item) {
-        String s = item.strip().toLowerCase(Locale.ROOT).replaceAll("i?b$", "");
-        long unit = 1;
-        if (s.endsWith("k") || s.endsWith("m") || s.endsWith("g")) {
-            unit = switch (s.charAt(s.length() - 1)) {
-                case 'k' -> 1L << 10;
-                case 'm' -> 1L << 20;
-                default -> 1L << 30;
-            };
-            s = s.substring(0, s.length() - 1);
-        }
-        try {
-            return Math.multiplyExact(Long.parseLong(s), unit);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new UsageException("--sizes: '" + item.strip() + "' is not a size; use bytes with an optional"
-                    + " k, m or g suffix, e.g. --sizes 1,64,4k,1m");
-        }
     }
 }

@@ -6,6 +6,8 @@ import dev.syscost.indirect.IndirectResult;
 import dev.syscost.indirect.SizeParser;
 import dev.syscost.report.IndirectReport;
 import dev.syscost.report.Progress;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,9 +23,9 @@ public final class IndirectCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A coarse first look in under 10 s: working sets 16K,256K,4M; K 1,16; shorter runs.")
     boolean quick;
 
-    @Option(names = "--working-sets", paramLabel = "LIST",
-            description = "Working-set sizes, 16K..64M (default 16K,256K,4M,32M).")
-    String workingSets;
+    @Option(names = "--working-sets", paramLabel = "LIST", split = ",", converter = ByteSizeConverter.class,
+            description = "Working-set sizes, 16K..64M (K/M are 1024-based; default 16K,256K,4M,32M).")
+    List<Long> workingSets;
 
     @Option(names = "--k", paramLabel = "LIST",
             description = "Units of work between syscalls, 1..1048576; 'never' is the baseline, always run (default 1,4,16,64,256,1024).")
@@ -44,9 +46,9 @@ public final class IndirectCommand implements Callable<Integer> {
     @Option(names = "--run-ms", paramLabel = "MS", description = "Target length of one timed run, 0.5..1000 ms (default 1, quick 0.5).")
     Double runMs;
 
-    @Option(names = "--budget", paramLabel = "SEC",
-            description = "Stop starting rounds after this many seconds, 1..86400, once 6 are done (default 48, quick 6.5).")
-    Double budgetSec;
+    @Option(names = "--budget", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "Stop starting rounds after this long, 1s..24h, once 6 are done (e.g. 90s or 2m; a bare number is seconds; default 48, quick 6.5).")
+    Duration budget;
 
     @Mixin
     OutputOptions output = new OutputOptions();
@@ -70,7 +72,7 @@ public final class IndirectCommand implements Callable<Integer> {
     IndirectConfig config() {
         IndirectConfig c = quick ? IndirectConfig.quickDefaults() : IndirectConfig.defaults();
         if (workingSets != null) {
-            c = c.withWorkingSets(SizeParser.workingSets(workingSets));
+            c = c.withWorkingSets(workingSets.stream().distinct().toList());
         }
         if (ks != null) {
             c = c.withKs(SizeParser.ks(ks));
@@ -87,8 +89,8 @@ public final class IndirectCommand implements Callable<Integer> {
         if (runMs != null) {
             c = c.withRunMs(runMs);
         }
-        if (budgetSec != null) {
-            c = c.withBudgetSec(budgetSec);
+        if (budget != null) {
+            c = c.withBudgetSec(budget.toNanos() / 1e9);
         }
         return c;
     }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,9 +31,9 @@ public final class IpcCommand implements Callable<Integer> {
             description = "Comma-separated, from: pipe, unix_stream, tcp_loopback, shm_eventfd, shm_futex, shm_spin (default: all).")
     String transports;
 
-    @Option(names = "--sizes", paramLabel = "LIST",
-            description = "Message sizes, e.g. 64,4k,1m (8 B to 1 MiB; default 64,4k).")
-    String sizes;
+    @Option(names = "--sizes", paramLabel = "LIST", split = ",", converter = ByteSizeConverter.class,
+            description = "Message sizes, e.g. 64,4k,1m (K/M suffixes are 1024-based; 8 B to 1 MiB; default 64,4k).")
+    List<Long> sizes;
 
     @Option(names = "--messages", paramLabel = "N",
             description = "Round trips per latency trial and messages per throughput trial (10..10000000; default 20000, quick 2000); a trial also ends after 250 ms (quick 30 ms).")
@@ -48,9 +49,15 @@ public final class IpcCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Coarser and faster (under 10 s): fewer, shorter trials; says so in the output.")
     boolean quick;
 
-    @Option(names = "--temp-dir", paramLabel = "DIR",
+    @Option(names = "--tmpdir", paramLabel = "DIR",
             description = "Where the FIFOs, socket and shared file live during the run (default: java.io.tmpdir); always removed.")
-    Path tempDir;
+    Path tmpdir;
+
+    /** The former name of --tmpdir; kept so existing scripts work, hidden so help shows one name. */
+    @Option(names = "--temp-dir", hidden = true, paramLabel = "DIR")
+    void tempDir(Path dir) {
+        tmpdir = dir;
+    }
 
     /** What the whole command aims for, JVM start-up included: the 60 s and 10 s, with a margin. */
     private static final long DEFAULT_TOTAL_NS = 55_000_000_000L;
@@ -82,7 +89,7 @@ public final class IpcCommand implements Callable<Integer> {
             c = c.withTransports(Transport.parseList(transports));
         }
         if (sizes != null) {
-            c = c.withMessageSizes(IpcConfig.parseSizes(sizes));
+            c = c.withMessageSizes(IpcConfig.messageSizes(sizes));
         }
         if (messages != null) {
             c = c.withMessagesPerTrial(messages);
@@ -93,9 +100,9 @@ public final class IpcCommand implements Callable<Integer> {
         if (placement != null) {
             c = c.withPlacement(parsePlacement(placement));
         }
-        if (tempDir != null) {
-            checkTempDir(tempDir);
-            c = c.withTempDir(tempDir);
+        if (tmpdir != null) {
+            checkTmpdir(tmpdir);
+            c = c.withTempDir(tmpdir);
         }
         return c.withRunBudgetNs(runBudgetNs(c, quick ? QUICK_TOTAL_NS : DEFAULT_TOTAL_NS));
     }
@@ -116,12 +123,12 @@ public final class IpcCommand implements Callable<Integer> {
         };
     }
 
-    static void checkTempDir(Path dir) {
+    static void checkTmpdir(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new UsageException("--temp-dir " + dir + " is not a directory; create it or choose another");
+            throw new UsageException("--tmpdir " + dir + " is not a directory; create it or choose another");
         }
         if (!Files.isWritable(dir)) {
-            throw new UsageException("--temp-dir " + dir + " is not writable; choose a writable directory");
+            throw new UsageException("--tmpdir " + dir + " is not writable; choose a writable directory");
         }
     }
 }

@@ -78,7 +78,7 @@ public final class Main {
             if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
                 suggestion = " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
             }
-            cmd.getErr().println("syscost: " + oneLine(ex.getMessage()) + suggestion
+            cmd.getErr().println("syscost: " + oneLine(messageOf(ex)) + suggestion
                     + "; see `" + cmd.getCommandSpec().qualifiedName() + " --help`");
             return EXIT_USAGE;
         });
@@ -94,6 +94,14 @@ public final class Main {
             return code;
         });
         return cl;
+    }
+
+    /** A bad size or duration as "--sizes: '4x' is not a size; …", the way every option names its rule. */
+    private static String messageOf(CommandLine.ParameterException ex) {
+        if (ex.getCause() instanceof UnitConversionException bad && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o) {
+            return o.longestName() + ": " + bad.getMessage();
+        }
+        return ex.getMessage();
     }
 
     /** The exit code for a failure: the one mapping from exception types to codes. */

@@ -19,10 +19,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -135,28 +132,21 @@ public final class ProfileCommand implements Callable<Integer> {
         return updated;
     }
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
-
-    /** {@code 500ms}, {@code 10s}, {@code 10} (seconds), {@code 2m}, {@code 1h}; must be positive. */
+    /** {@code 500ms}, {@code 10s}, {@code 10} (seconds), {@code 2m}, {@code 1h} (the rule of {@link DurationConverter}); must be positive. */
     static Duration parseDuration(String text) {
-        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
+        Duration d;
+        try {
+            d = DurationConverter.parse(text);
+        } catch (UnitConversionException e) {
             throw new UsageException("--duration must be a time such as 500ms, 10s, 2m or 1h: " + text);
         }
-        double v = Double.parseDouble(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        double ms = v * switch (unit) {
-            case "ms" -> 1;
-            case "m" -> 60_000;
-            case "h" -> 3_600_000;
-            default -> 1000;
-        };
+        double ms = d.toNanos() / 1e6;
         if (ms < 1) {
             throw new UsageException("--duration must be at least 1ms: " + text + " (omit it to count until the process exits)");
         }
         if (ms > 7 * 24 * 3_600_000.0) {
             throw new UsageException("--duration must be at most 7 days: " + text);
         }
-        return Duration.ofMillis((long) ms);
+        return d;
     }
 }

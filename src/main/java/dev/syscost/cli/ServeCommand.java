@@ -21,8 +21,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,8 +33,6 @@ import picocli.CommandLine.Model.CommandSpec;
             "least 99·d seconds), and the syscall counts of watched processes. Listens on loopback only",
             "unless --bind says otherwise. Ctrl-C stops it."})
 public final class ServeCommand implements Callable<Integer> {
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(s|m|h)");
-
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "9464",
             description = "TCP port (0..65535; 0 picks a free one; default ${DEFAULT-VALUE}).")
     int port;
@@ -112,18 +108,14 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** "30s", "5m", "1h" → a Duration between 10 s and 24 h. */
+    /** "30s", "5m", "1h" (the rule of {@link DurationConverter}) → a Duration between 10 s and 24 h. */
     static Duration parseInterval(String text) {
-        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new UsageException("--interval must be a number with s, m or h, e.g. 30s, 5m, 1h: " + text);
+        Duration d;
+        try {
+            d = DurationConverter.parse(text);
+        } catch (UnitConversionException e) {
+            throw new UsageException("--interval must be a time such as 30s, 5m or 1h: " + text);
         }
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
         if (d.compareTo(Duration.ofSeconds(10)) < 0 || d.compareTo(Duration.ofHours(24)) > 0) {
             throw new UsageException("--interval must be between 10s and 24h: " + text);
         }

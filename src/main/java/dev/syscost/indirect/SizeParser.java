@@ -5,37 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Parses the command line's lists: sizes like {@code 16K,4M} and intervals like {@code 1,16,never}. */
+/** Parses the command line's lists of intervals like {@code 1,16,never}, disturbers and workloads; labels sizes (16K, 4M). Sizes themselves parse with {@link dev.syscost.ByteSize}. */
 public final class SizeParser {
     private SizeParser() {}
-
-    /** "16K,256k,4M,32MiB,4096" → bytes; suffixes K/M/G (binary), optional "iB"/"B". */
-    public static List<Long> workingSets(String csv) {
-        List<Long> out = new ArrayList<>();
-        for (String part : csv.split(",")) {
-            out.add(UsageException.requireRange("--working-sets", bytes(part.trim()),
-                    IndirectConfig.MIN_WORKING_SET_BYTES, IndirectConfig.MAX_WORKING_SET_BYTES));
-        }
-        return out.stream().distinct().toList();
-    }
-
-    static long bytes(String text) {
-        String s = text.toUpperCase(Locale.ROOT).replaceAll("I?B$", "");
-        long unit = 1;
-        if (s.endsWith("K")) {
-            unit = 1L << 10;
-        } else if (s.endsWith("M")) {
-            unit = 1L << 20;
-        } else if (s.endsWith("G")) {
-            unit = 1L << 30;
-        }
-        String digits = unit == 1 ? s : s.substring(0, s.length() - 1);
-        try {
-            return Math.multiplyExact(Long.parseLong(digits.trim()), unit);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new UsageException("--working-sets: '" + text + "' is not a size; write e.g. 16K, 4M or 65536");
-        }
-    }
 
     /** "1,4,16,never" → [1, 4, 16]; "never" is the baseline, which is always measured. */
     public static List<Integer> ks(String csv) {

@@ -30,7 +30,7 @@ public final class Fifo {
             MemorySegment capture = arena.allocate(Native.CAPTURE_LAYOUT);
             if ((int) Handles.MKFIFO.invokeExact(capture, arena.allocateFrom(path), mode) != 0) {
                 throw new NativeException("mkfifo(" + path + ")", Native.errno(capture),
-                        "choose a writable local directory with --temp-dir");
+                        "choose a writable local directory with --tmpdir");
             }
         } catch (NativeException e) {
             throw e;

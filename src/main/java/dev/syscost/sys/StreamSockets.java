@@ -53,7 +53,7 @@ public final class StreamSockets {
     public static int listenUnix(String path) {
         try (Arena arena = Arena.ofConfined()) {
             int fd = socket(arena, AF_UNIX);
-            call(arena, "bind(" + path + ")", "choose a writable local directory with --temp-dir",
+            call(arena, "bind(" + path + ")", "choose a writable local directory with --tmpdir",
                     c -> (int) Sockets.H.BIND.invokeExact(c, fd, unixAddress(arena, path), SOCKADDR_UN_SIZE));
             call(arena, "listen", null, c -> (int) Sockets.H.LISTEN.invokeExact(c, fd, 4));
             return fd;
@@ -184,7 +184,7 @@ public final class StreamSockets {
         byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_UNIX_PATH_BYTES) {
             throw new NativeException("bind/connect(" + path + ")", Errno.EINVAL,
-                    "a UNIX socket path holds at most " + MAX_UNIX_PATH_BYTES + " bytes; choose a shorter --temp-dir");
+                    "a UNIX socket path holds at most " + MAX_UNIX_PATH_BYTES + " bytes; choose a shorter --tmpdir");
         }
         MemorySegment addr = arena.allocate(SOCKADDR_UN_SIZE);
         addr.set(JAVA_SHORT, 0, (short) AF_UNIX);

@@ -55,6 +55,16 @@ class AmortizeCommandTest {
     }
 
     @Test
+    void shouldReadSizesWithTheSharedRuleAndTakeTheFormerTmpdirNameHidden() {
+        AmortizeCommand c = new AmortizeCommand();
+        new picocli.CommandLine(c).parseArgs("--sizes", "1, 4KiB,1m,1GB", "--temp-dir", tmp.toString());
+        assertThat(c.config().sizesBytes()).containsExactly(1L, 4096L, 1L << 20, 1L << 30);
+        assertThat(c.config().tmpdir()).isEqualTo(tmp);
+        assertThat(run("amortize", "--help").out()).contains("--tmpdir").doesNotContain("--temp-dir");
+        assertThat(run("amortize", "--sizes=4q").err()).startsWith("syscost: --sizes: '4q' is not a size; write bytes");
+    }
+
+    @Test
     void shouldWriteJsonWithABreakEvenEntryPerTarget() throws IOException {
         Path json = tmp.resolve("out.json");
         Path scratch = Files.createDirectory(tmp.resolve("scratch"));

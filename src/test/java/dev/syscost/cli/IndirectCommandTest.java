@@ -31,6 +31,22 @@ class IndirectCommandTest {
     }
 
     @Test
+    void shouldRefuseAMalformedWorkingSetNamingTheRule() {
+        assertUsageError("--working-sets: 'lots' is not a size; write bytes with an optional K, M or G suffix (1024-based),"
+                + " e.g. 64, 4K, 4KiB or 1M; see `syscost indirect --help`", "indirect", "--working-sets", "16K,lots");
+    }
+
+    @Test
+    void shouldReadWorkingSetsAndBudgetWithTheSharedRules() {
+        IndirectCommand c = new IndirectCommand();
+        new picocli.CommandLine(c).parseArgs("--working-sets", "16K, 256k,4M,32MiB,4M", "--budget", "2m");
+        assertThat(c.config().workingSetsBytes()).containsExactly(16384L, 262144L, 4194304L, 33554432L);
+        assertThat(c.config().budgetSec()).isEqualTo(120.0);
+        new picocli.CommandLine(c).parseArgs("--budget", "6.5");
+        assertThat(c.config().budgetSec()).isEqualTo(6.5);
+    }
+
+    @Test
     void shouldRefuseKOutOfRange() {
         assertUsageError("--k must be between 1 and 1048576: 0", "indirect", "--k", "1,0");
     }

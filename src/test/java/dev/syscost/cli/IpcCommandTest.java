@@ -62,9 +62,20 @@ class IpcCommandTest {
     }
 
     @Test
-    void shouldRejectMissingTempDir() {
+    void shouldRejectMissingTmpdirUnderEitherName() {
+        assertUsageError(run("ipc", "--tmpdir", temp.resolve("nope").toString()),
+                "--tmpdir " + temp.resolve("nope") + " is not a directory");
+        err.getBuffer().setLength(0);
         assertUsageError(run("ipc", "--temp-dir", temp.resolve("nope").toString()),
-                "--temp-dir " + temp.resolve("nope") + " is not a directory");
+                "--tmpdir " + temp.resolve("nope") + " is not a directory");
+    }
+
+    @Test
+    void shouldWordABadSizeAsTheOptionAndItsRule() {
+        assertUsageError(run("ipc", "--sizes", "64,4x"), "--sizes: '4x' is not a size; write bytes with an optional K, M or G"
+                + " suffix (1024-based), e.g. 64, 4K, 4KiB or 1M");
+        err.getBuffer().setLength(0);
+        assertUsageError(run("ipc", "--sizes", "4KB,2m"), "--sizes must be between 8 and 1048576: 2097152");
     }
 
     @Test

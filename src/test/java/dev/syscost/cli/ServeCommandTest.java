@@ -74,7 +74,8 @@ class ServeCommandTest {
     @Test
     void shouldRefuseBadOptionsInOneLine() {
         assertOneLineUsageError(run("serve", "--port", "70000"), "--port must be between 0 and 65535: 70000");
-        assertOneLineUsageError(run("serve", "--interval", "5"), "--interval must be a number with s, m or h");
+        assertOneLineUsageError(run("serve", "--interval", "soon"), "--interval must be a time such as 30s, 5m or 1h: soon");
+        assertOneLineUsageError(run("serve", "--interval", "5"), "--interval must be between 10s and 24h: 5");
         assertOneLineUsageError(run("serve", "--interval", "1s"), "--interval must be between 10s and 24h");
         assertOneLineUsageError(run("serve", "--watch", "999999999"), "--watch 999999999: no such process");
         assertOneLineUsageError(run("serve", "--bind", "no-such-host.invalid"), "--bind");
@@ -85,6 +86,8 @@ class ServeCommandTest {
         assertThat(ServeCommand.parseInterval("30s")).isEqualTo(Duration.ofSeconds(30));
         assertThat(ServeCommand.parseInterval("5m")).isEqualTo(Duration.ofMinutes(5));
         assertThat(ServeCommand.parseInterval("24h")).isEqualTo(Duration.ofHours(24));
+        assertThat(ServeCommand.parseInterval("90")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(ServeCommand.parseInterval("1.5m")).isEqualTo(Duration.ofSeconds(90));
     }
 
     /** A serve command running on a thread, its announced URL, and a way to scrape it. */

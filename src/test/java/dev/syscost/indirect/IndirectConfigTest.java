@@ -9,31 +9,21 @@ import org.junit.jupiter.api.Test;
 
 class IndirectConfigTest {
     @Test
-    void shouldParseSizesWithBinarySuffixes() {
-        assertThat(SizeParser.workingSets("16K, 256k,4M,32MiB,65536")).containsExactly(16384L, 262144L, 4194304L, 33554432L, 65536L);
-    }
-
-    @Test
     void shouldAcceptTheWorkingSetBoundaries() {
-        assertThat(SizeParser.workingSets("16K,64M")).containsExactly(16L << 10, 64L << 20);
+        assertThat(IndirectConfig.defaults().withWorkingSets(List.of(16L << 10, 64L << 20)).validate().workingSetsBytes())
+                .containsExactly(16L << 10, 64L << 20);
     }
 
     @Test
     void shouldRefuseAWorkingSetBelowTheRange() {
-        assertThatThrownBy(() -> SizeParser.workingSets("8K")).isInstanceOf(UsageException.class)
-                .hasMessage("--working-sets must be between 16384 and 67108864: 8192");
+        assertThatThrownBy(() -> IndirectConfig.defaults().withWorkingSets(List.of(8192L)).validate())
+                .isInstanceOf(UsageException.class).hasMessage("--working-sets must be between 16384 and 67108864: 8192");
     }
 
     @Test
     void shouldRefuseAWorkingSetAboveTheRange() {
-        assertThatThrownBy(() -> SizeParser.workingSets("65M")).isInstanceOf(UsageException.class)
-                .hasMessageContaining("--working-sets must be between 16384 and 67108864");
-    }
-
-    @Test
-    void shouldRefuseAMalformedSize() {
-        assertThatThrownBy(() -> SizeParser.workingSets("lots")).isInstanceOf(UsageException.class)
-                .hasMessageContaining("'lots' is not a size; write e.g. 16K");
+        assertThatThrownBy(() -> IndirectConfig.defaults().withWorkingSets(List.of(65L << 20)).validate())
+                .isInstanceOf(UsageException.class).hasMessageContaining("--working-sets must be between 16384 and 67108864");
     }
 
     @Test

@@ -68,7 +68,7 @@ class IpcBindingsTest {
     void shouldRefuseAUnixPathTooLongWithTheFix() {
         String path = temp.resolve("x".repeat(120)).toString();
         assertThatThrownBy(() -> StreamSockets.listenUnix(path)).isInstanceOf(NativeException.class)
-                .hasMessageContaining("choose a shorter --temp-dir");
+                .hasMessageContaining("choose a shorter --tmpdir");
     }
 
     @Test

@@ -1,12 +1,11 @@
 package dev.syscost.batch.ipc;
 
+import dev.syscost.ByteSize;
 import dev.syscost.UsageException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What {@link Ipc#run} measures: which transports, message sizes, how many messages per trial, how
@@ -97,35 +96,25 @@ public record IpcConfig(List<Transport> transports, List<Integer> messageSizesBy
                 trialBudgetNs, ns);
     }
 
-    /**
-     * Parses "64,4k,1m" (suffixes k/K/KiB = 1024, m/M/MiB = 1048576) into sizes in bytes, range-checked;
-     * a {@link UsageException} naming the rule otherwise.
-     */
-    public static List<Integer> parseSizes(String csv) {
+    /** Message sizes in bytes, range-checked, duplicates dropped, in order: what {@code --sizes} gives. */
+    public static List<Integer> messageSizes(List<Long> bytes) {
         LinkedHashSet<Integer> out = new LinkedHashSet<>();
-        for (String part : csv.split(",", -1)) {
-            long bytes = parseSize(part.strip());
-            out.add((int) UsageException.requireRange("--sizes", bytes, MIN_MESSAGE_BYTES, MAX_MESSAGE_BYTES));
+        for (long b : bytes) {
+            out.add((int) UsageException.requireRange("--sizes", b, MIN_MESSAGE_BYTES, MAX_MESSAGE_BYTES));
         }
         return new ArrayList<>(out);
     }
 
-    private static long parseSize(String s) {
-        String lower = s.toLowerCase(Locale.ROOT);
-        long unit = 1;
-        for (String[] suffix : Arrays.asList(new String[] {"kib", "1024"}, new String[] {"k", "1024"},
-                new String[] {"mib", "1048576"}, new String[] {"m", "1048576"}, new String[] {"b", "1"})) {
-            if (lower.endsWith(suffix[0])) {
-                lower = lower.substring(0, lower.length() - suffix[0].length()).strip();
-                unit = Long.parseLong(suffix[1]);
-                break;
+    /** Parses "64,4k,1m" with the one size rule ({@link ByteSize}), then as {@link #messageSizes}. */
+    public static List<Integer> parseSizes(String csv) {
+        List<Long> bytes = new ArrayList<>();
+        for (String part : csv.split(",", -1)) {
+            try {
+                bytes.add(ByteSize.parse(part));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--sizes: " + e.getMessage());
             }
         }
-        try {
-            long n = Long.parseLong(lower);
-            return n > Long.MAX_VALUE / unit ? Long.MAX_VALUE : n * unit;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--sizes: '" + s + "' is not a size; give bytes like 64, 4k or 1m");
-        }
+        return messageSizes(bytes);
     }
 }

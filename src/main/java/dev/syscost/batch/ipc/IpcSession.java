@@ -32,7 +32,7 @@ final class IpcSession implements AutoCloseable {
             dir = Files.createTempDirectory(parent, "syscost-ipc-");
         } catch (IOException | SecurityException e) {
             throw new SyscostException("cannot create a temp dir in " + parent + " (" + e.getMessage()
-                    + "); choose a writable directory with --temp-dir");
+                    + "); choose a writable directory with --tmpdir");
         }
         IpcSession session = new IpcSession(dir);
         try {

@@ -18,8 +18,10 @@ class IpcConfigTest {
     void shouldRejectZeroAndHugeSizesNamingTheRange() {
         assertThatThrownBy(() -> IpcConfig.parseSizes("0")).isInstanceOf(UsageException.class)
                 .hasMessage("--sizes must be between 8 and 1048576: 0");
-        assertThatThrownBy(() -> IpcConfig.parseSizes("64,2g")).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> IpcConfig.parseSizes("64,2x")).isInstanceOf(UsageException.class)
                 .hasMessageContaining("is not a size");
+        assertThatThrownBy(() -> IpcConfig.parseSizes("64,2g")).isInstanceOf(UsageException.class)
+                .hasMessage("--sizes must be between 8 and 1048576: 2147483648");
         assertThatThrownBy(() -> IpcConfig.parseSizes("2048m")).isInstanceOf(UsageException.class)
                 .hasMessage("--sizes must be between 8 and 1048576: 2147483648");
         assertThatThrownBy(() -> IpcConfig.parseSizes("99999999999999999999k")).isInstanceOf(UsageException.class);

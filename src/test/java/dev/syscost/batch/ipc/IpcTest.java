@@ -109,7 +109,7 @@ class IpcTest {
             assertThatThrownBy(() -> Ipc.run(small(Transport.PIPE).withTempDir(file), Progress.SILENT))
                     .isInstanceOf(SyscostException.class)
                     .hasMessageStartingWith("cannot create a temp dir in " + file)
-                    .hasMessageEndingWith("choose a writable directory with --temp-dir");
+                    .hasMessageEndingWith("choose a writable directory with --tmpdir");
         } finally {
             Files.delete(file);
         }
