@@ -1,6 +1,7 @@
 package dev.syscost.sys;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
@@ -12,10 +13,12 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The BSD socket calls syscost's amortisation benchmarks need: UNIX socketpairs, TCP and UDP on
- * 127.0.0.1 only, sendto(2) and sendmmsg(2) with {@code struct mmsghdr}.
+ * The one socket binding: UNIX socketpairs and stream sockets at a path, TCP and UDP on 127.0.0.1 only,
+ * sendto(2) and sendmmsg(2) with {@code struct mmsghdr} (amortize), and descriptor passing with
+ * SCM_RIGHTS (ipc). Raw descriptors, for timing with {@link Libc#read}/{@link Libc#write}.
  */
 public final class Sockets {
     public static final int AF_UNIX = 1;
@@ -32,6 +35,13 @@ public final class Sockets {
     public static final int TCP_NODELAY = 1;
     public static final int SHUT_RD = 0;
     public static final int SHUT_WR = 1;
+    private static final int SCM_RIGHTS = 1;
+    private static final int MSG_CMSG_CLOEXEC = 0x40000000;
+    /** {@code sizeof(struct sockaddr_un)}; sun_path holds 107 bytes and a NUL. */
+    private static final int SOCKADDR_UN_SIZE = 110;
+    public static final int MAX_UNIX_PATH_BYTES = 107;
+    /** {@code sizeof(struct cmsghdr)}: cmsg_len (8), cmsg_level (4), cmsg_type (4); data follows. */
+    private static final long CMSG_HEADER = 16;
     /** 127.0.0.1 in host order. */
     public static final int INADDR_LOOPBACK = 0x7f000001;
 
@@ -71,8 +81,8 @@ public final class Sockets {
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
     }
 
-    /** The socket calls both this class and {@link StreamSockets} make; errno captured. */
-    static final class H {
+    /** The set-up calls; errno captured. */
+    private static final class H {
         static final MethodHandle SOCKET = Native.downcallErrno("socket",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
         static final MethodHandle BIND = Native.downcallErrno("bind",
@@ -91,6 +101,13 @@ public final class Sockets {
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     }
 
+    private static final class Msg {
+        static final MethodHandle SENDMSG = Native.downcallErrno("sendmsg",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle RECVMSG = Native.downcallErrno("recvmsg",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+
     private static final class Send {
         static final MethodHandle SENDTO = Native.downcall("sendto",
                 FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
@@ -105,11 +122,11 @@ public final class Sockets {
             Object[] all = new Object[args.length + 1];
             all[0] = capture;
             System.arraycopy(args, 0, all, 1, args.length);
-            int r = (int) mh.invokeWithArguments(all);
+            long r = ((Number) mh.invokeWithArguments(all)).longValue();
             if (r < 0) {
                 throw new NativeException(call, Native.errno(capture), hint);
             }
-            return r;
+            return (int) r;
         } catch (NativeException e) {
             throw e;
         } catch (Throwable t) {
@@ -130,6 +147,76 @@ public final class Sockets {
     /** {@code socket(AF_INET, type | SOCK_CLOEXEC, 0)}. */
     public static int socketInet(int type) {
         return checked(H.SOCKET, "socket(AF_INET)", null, AF_INET, type | SOCK_CLOEXEC, 0);
+    }
+
+    private static int streamSocket(int family) {
+        return checked(H.SOCKET, family == AF_UNIX ? "socket(AF_UNIX)" : "socket(AF_INET)",
+                "raise the open-file limit (ulimit -n), or a sandbox forbids sockets", family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    }
+
+    /** A UNIX stream socket bound to {@code path} and listening. */
+    public static int listenUnix(String path) {
+        try (Arena arena = Arena.ofConfined()) {
+            int fd = streamSocket(AF_UNIX);
+            checked(H.BIND, "bind(" + path + ")", "choose a writable local directory with --tmpdir", fd,
+                    unixAddress(arena, path), SOCKADDR_UN_SIZE);
+            listen(fd, 4);
+            return fd;
+        }
+    }
+
+    /** A UNIX stream socket connected to the listener at {@code path}. */
+    public static int connectUnix(String path) {
+        try (Arena arena = Arena.ofConfined()) {
+            int fd = streamSocket(AF_UNIX);
+            checked(H.CONNECT, "connect(" + path + ")", null, fd, unixAddress(arena, path), SOCKADDR_UN_SIZE);
+            return fd;
+        }
+    }
+
+    /** A TCP socket listening on 127.0.0.1 at a port the kernel picks (see {@link #localPort}). */
+    public static int listenTcpLoopback() {
+        try (Arena arena = Arena.ofConfined()) {
+            int fd = streamSocket(AF_INET);
+            checked(H.BIND, "bind(127.0.0.1:0)", "is the loopback interface up? (`ip link set lo up`)", fd,
+                    loopback(arena, 0), (int) SOCKADDR_IN.byteSize());
+            listen(fd, 4);
+            return fd;
+        }
+    }
+
+    /** The port a TCP socket is bound to. */
+    public static int localPort(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sa = arena.allocate(SOCKADDR_IN);
+            checked(H.GETSOCKNAME, "getsockname", null, fd, sa, arena.allocateFrom(JAVA_INT, (int) SOCKADDR_IN.byteSize()));
+            return Short.toUnsignedInt(sa.get(NET_SHORT, 2));
+        }
+    }
+
+    /** A TCP socket connected to 127.0.0.1:{@code port}, with Nagle's algorithm off. */
+    public static int connectTcpLoopback(int port) {
+        int fd = streamSocket(AF_INET);
+        connectLoopback(fd, port);
+        setTcpNoDelay(fd);
+        return fd;
+    }
+
+    /** Turns off Nagle's algorithm, so a small message leaves at once instead of waiting for an ACK. */
+    public static void setTcpNoDelay(int fd) {
+        setsockoptInt(fd, IPPROTO_TCP, TCP_NODELAY, 1);
+    }
+
+    private static MemorySegment unixAddress(Arena arena, String path) {
+        byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_UNIX_PATH_BYTES) {
+            throw new NativeException("bind/connect(" + path + ")", Errno.EINVAL,
+                    "a UNIX socket path holds at most " + MAX_UNIX_PATH_BYTES + " bytes; choose a shorter --tmpdir");
+        }
+        MemorySegment addr = arena.allocate(SOCKADDR_UN_SIZE);
+        addr.set(JAVA_SHORT, 0, (short) AF_UNIX);
+        MemorySegment.copy(bytes, 0, addr, JAVA_BYTE, 2, bytes.length);
+        return addr;
     }
 
     /** Fills a sockaddr_in for 127.0.0.1:{@code port}. */
@@ -164,7 +251,7 @@ public final class Sockets {
         }
     }
 
-    /** {@code accept4(fd, NULL, NULL, SOCK_CLOEXEC)}. */
+    /** {@code accept4(fd, NULL, NULL, SOCK_CLOEXEC)}: one connection (blocking). */
     public static int accept(int fd) {
         return checked(H.ACCEPT4, "accept4", null, fd, MemorySegment.NULL, MemorySegment.NULL, SOCK_CLOEXEC);
     }
@@ -219,5 +306,53 @@ public final class Sockets {
         msgvec.set(ADDRESS, base + 32, MemorySegment.NULL);
         msgvec.set(JAVA_LONG, base + 40, 0L);
         msgvec.set(JAVA_INT, base + 48, 0);
+    }
+
+    /** Sends descriptors over a connected UNIX socket (SCM_RIGHTS) with one data byte. */
+    public static void sendFds(int sock, int[] fds) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment cmsg = arena.allocate(controlSize(fds.length), 8);
+            cmsg.set(JAVA_LONG, 0, CMSG_HEADER + 4L * fds.length);
+            cmsg.set(JAVA_INT, 8, SOL_SOCKET);
+            cmsg.set(JAVA_INT, 12, SCM_RIGHTS);
+            for (int i = 0; i < fds.length; i++) {
+                cmsg.set(JAVA_INT, CMSG_HEADER + 4L * i, fds[i]);
+            }
+            checked(Msg.SENDMSG, "sendmsg(SCM_RIGHTS)", null, sock, message(arena, cmsg), 0);
+        }
+    }
+
+    /** Receives {@code count} descriptors sent with {@link #sendFds}. */
+    public static int[] receiveFds(int sock, int count) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment cmsg = arena.allocate(controlSize(count), 8);
+            int n = checked(Msg.RECVMSG, "recvmsg(SCM_RIGHTS)", null, sock, message(arena, cmsg), MSG_CMSG_CLOEXEC);
+            if (n != 1 || cmsg.get(JAVA_LONG, 0) != CMSG_HEADER + 4L * count || cmsg.get(JAVA_INT, 12) != SCM_RIGHTS) {
+                throw new NativeException("recvmsg(SCM_RIGHTS): expected " + count + " descriptors", Errno.EINVAL, null);
+            }
+            int[] fds = new int[count];
+            for (int i = 0; i < count; i++) {
+                fds[i] = cmsg.get(JAVA_INT, CMSG_HEADER + 4L * i);
+            }
+            return fds;
+        }
+    }
+
+    private static long controlSize(int fdCount) {
+        return CMSG_HEADER + ((4L * fdCount + 7) & ~7L);
+    }
+
+    /** A msghdr with one 1-byte iovec and {@code control} as its ancillary data buffer. */
+    private static MemorySegment message(Arena arena, MemorySegment control) {
+        MemorySegment data = arena.allocateFrom(JAVA_BYTE, (byte) 'F');
+        MemorySegment iov = arena.allocate(16, 8);
+        iov.set(ADDRESS, 0, data);
+        iov.set(JAVA_LONG, 8, 1);
+        MemorySegment msg = arena.allocate(MSGHDR);
+        msg.set(ADDRESS, MSGHDR.byteOffset(MemoryLayout.PathElement.groupElement("msg_iov")), iov);
+        msg.set(JAVA_LONG, MSGHDR.byteOffset(MemoryLayout.PathElement.groupElement("msg_iovlen")), 1);
+        msg.set(ADDRESS, MSGHDR.byteOffset(MemoryLayout.PathElement.groupElement("msg_control")), control);
+        msg.set(JAVA_LONG, MSGHDR.byteOffset(MemoryLayout.PathElement.groupElement("msg_controllen")), control.byteSize());
+        return msg;
     }
 }

@@ -19,13 +19,13 @@ class IpcBindingsTest {
     @Test
     void shouldPassAnEventFdOverAUnixSocket() {
         String path = temp.resolve("s.sock").toString();
-        int listen = StreamSockets.listenUnix(path);
-        int client = StreamSockets.connectUnix(path);
-        int server = StreamSockets.accept(listen);
+        int listen = Sockets.listenUnix(path);
+        int client = Sockets.connectUnix(path);
+        int server = Sockets.accept(listen);
         int efd = EventFd.create();
         try (Arena arena = Arena.ofConfined()) {
-            StreamSockets.sendFds(server, new int[] {efd, efd});
-            int[] got = StreamSockets.receiveFds(client, 2);
+            Sockets.sendFds(server, new int[] {efd, efd});
+            int[] got = Sockets.receiveFds(client, 2);
             assertThat(got).hasSize(2).doesNotContain(efd);
             MemorySegment v = arena.allocate(8);
             v.set(ValueLayout.JAVA_LONG, 0, 41);
@@ -46,11 +46,11 @@ class IpcBindingsTest {
 
     @Test
     void shouldConnectOverTcpLoopback() {
-        int listen = StreamSockets.listenTcpLoopback();
-        int port = StreamSockets.localPort(listen);
+        int listen = Sockets.listenTcpLoopback();
+        int port = Sockets.localPort(listen);
         assertThat(port).isBetween(1, 65535);
-        int client = StreamSockets.connectTcpLoopback(port);
-        int server = StreamSockets.accept(listen);
+        int client = Sockets.connectTcpLoopback(port);
+        int server = Sockets.accept(listen);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment b = arena.allocateFrom("ping");
             assertThat(Libc.write(client, b, 4)).isEqualTo(4);
@@ -67,7 +67,7 @@ class IpcBindingsTest {
     @Test
     void shouldRefuseAUnixPathTooLongWithTheFix() {
         String path = temp.resolve("x".repeat(120)).toString();
-        assertThatThrownBy(() -> StreamSockets.listenUnix(path)).isInstanceOf(NativeException.class)
+        assertThatThrownBy(() -> Sockets.listenUnix(path)).isInstanceOf(NativeException.class)
                 .hasMessageContaining("choose a shorter --tmpdir");
     }
 

@@ -4,7 +4,7 @@ import dev.syscost.SyscostException;
 import dev.syscost.sys.EventFd;
 import dev.syscost.sys.Fifo;
 import dev.syscost.sys.Libc;
-import dev.syscost.sys.StreamSockets;
+import dev.syscost.sys.Sockets;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -55,11 +55,11 @@ final class Rendezvous {
         Channel ch = switch (transport) {
             case PIPE -> joinPipe(args.get(0), args.get(1));
             case UNIX_STREAM -> {
-                int fd = StreamSockets.connectUnix(args.get(0));
+                int fd = Sockets.connectUnix(args.get(0));
                 yield new FdChannel("unix_stream", fd, fd);
             }
             case TCP_LOOPBACK -> {
-                int fd = StreamSockets.connectTcpLoopback(Integer.parseInt(args.get(0)));
+                int fd = Sockets.connectTcpLoopback(Integer.parseInt(args.get(0)));
                 yield new FdChannel("tcp_loopback", fd, fd);
             }
             case SHM_EVENTFD, SHM_FUTEX, SHM_SPIN -> ShmOffer.join(transport, args, sizeBytes, joined);
@@ -111,13 +111,13 @@ final class Rendezvous {
 
     private static Offer offerUnix(Path dir) {
         Path path = dir.resolve("ipc.sock");
-        int listenFd = StreamSockets.listenUnix(path.toString());
+        int listenFd = Sockets.listenUnix(path.toString());
         return socketOffer("unix_stream", listenFd, List.of(path.toString()), path);
     }
 
     private static Offer offerTcp() {
-        int listenFd = StreamSockets.listenTcpLoopback();
-        return socketOffer("tcp_loopback", listenFd, List.of(Integer.toString(StreamSockets.localPort(listenFd))),
+        int listenFd = Sockets.listenTcpLoopback();
+        return socketOffer("tcp_loopback", listenFd, List.of(Integer.toString(Sockets.localPort(listenFd))),
                 null);
     }
 
@@ -130,9 +130,9 @@ final class Rendezvous {
 
             @Override
             public Channel accept() {
-                int fd = StreamSockets.accept(listenFd);
+                int fd = Sockets.accept(listenFd);
                 if (path == null) {
-                    StreamSockets.setTcpNoDelay(fd);
+                    Sockets.setTcpNoDelay(fd);
                 }
                 return new FdChannel(name, fd, fd);
             }
@@ -189,7 +189,7 @@ final class Rendezvous {
             }
             int[] fds = {EventFd.create(), EventFd.create(), EventFd.create(), EventFd.create()};
             Path sock = dir.resolve("eventfd.sock");
-            return new ShmOffer(transport, file, layout, arena, map, sock, StreamSockets.listenUnix(sock.toString()),
+            return new ShmOffer(transport, file, layout, arena, map, sock, Sockets.listenUnix(sock.toString()),
                     fds);
         }
 
@@ -201,9 +201,9 @@ final class Rendezvous {
         @Override
         public Channel accept() {
             if (eventFds != null) {
-                int conn = StreamSockets.accept(listenFd);
+                int conn = Sockets.accept(listenFd);
                 try {
-                    StreamSockets.sendFds(conn, eventFds);
+                    Sockets.sendFds(conn, eventFds);
                 } finally {
                     Libc.close(conn);
                 }
@@ -237,10 +237,10 @@ final class Rendezvous {
             MemorySegment map = map(Path.of(args.get(0)), layout.fileBytes(), arena, false);
             int[] fds = null;
             if (transport == Transport.SHM_EVENTFD) {
-                int sock = StreamSockets.connectUnix(args.get(1));
+                int sock = Sockets.connectUnix(args.get(1));
                 joined.run();
                 try {
-                    int[] got = StreamSockets.receiveFds(sock, 4);
+                    int[] got = Sockets.receiveFds(sock, 4);
                     // The child's rings are the other way round: it writes child→parent.
                     fds = new int[] {got[2], got[3], got[0], got[1]};
                 } finally {
