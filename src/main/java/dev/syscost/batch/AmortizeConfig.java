@@ -1,6 +1,6 @@
 package dev.syscost.batch;
 
-import dev.syscost.UsageException;
+import dev.syscost.InvalidSettingException;
 import dev.syscost.batch.amortize.TargetKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,16 +19,16 @@ public record AmortizeConfig(List<Long> sizesBytes, List<TargetKind> targets, Se
 
     public AmortizeConfig {
         if (sizesBytes.isEmpty()) {
-            throw new UsageException("--sizes needs at least one size, e.g. --sizes 1,64,4k,1m");
+            throw new InvalidSettingException("sizesBytes", "needs at least one size,", null, "1,64,4k,1m");
         }
-        sizesBytes.forEach(s -> UsageException.requireRange("--sizes", s, 1, MAX_SIZE_BYTES));
+        sizesBytes.forEach(s -> InvalidSettingException.requireRange("sizesBytes", s, 1, MAX_SIZE_BYTES));
         sizesBytes = sizesBytes.stream().distinct().sorted().toList();
         if (targets.isEmpty()) {
-            throw new UsageException("--targets needs at least one target; choose from devnull, pipe, file, socketpair, tcp");
+            throw new InvalidSettingException("targets", "needs at least one target; choose from devnull, pipe, file, socketpair, tcp", null);
         }
         targets = List.copyOf(targets);
         parts = parts.isEmpty() ? EnumSet.allOf(AmortizePart.class) : EnumSet.copyOf(parts);
-        UsageException.requireRange("--trials", trials, 1, 1000);
+        InvalidSettingException.requireRange("trials", trials, 1, 1000);
     }
 
     /** The full run: 1 B to 1 MiB in powers of two on every target, every part, 61 trials of ~1 ms per point. */

@@ -1,6 +1,6 @@
 package dev.syscost.bench;
 
-import dev.syscost.UsageException;
+import dev.syscost.InvalidSettingException;
 import java.util.List;
 
 /**
@@ -15,8 +15,8 @@ public record MeasureConfig(boolean quick, int trials, long trialTargetNs, long 
     public static final int MAX_TRIALS = 1000;
 
     public MeasureConfig {
-        UsageException.requireRange("--trials", trials, 1, MAX_TRIALS);
-        UsageException.requireRange("--pin", pinCpu, -1, 1023);
+        InvalidSettingException.requireRange("trials", trials, 1, MAX_TRIALS);
+        InvalidSettingException.requireRange("pinCpu", pinCpu, -1, 1023);
         probes = List.copyOf(probes);
     }
 

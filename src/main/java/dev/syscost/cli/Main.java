@@ -1,5 +1,6 @@
 package dev.syscost.cli;
 
+import dev.syscost.InvalidSettingException;
 import dev.syscost.SyscostException;
 import dev.syscost.UsageException;
 import dev.syscost.sys.NativeException;
@@ -89,7 +90,7 @@ public final class Main {
                 err.println("syscost: internal error (a bug; please report it with this trace):");
                 ex.printStackTrace(err);
             } else {
-                err.println("syscost: " + oneLine(ex.getMessage()));
+                err.println("syscost: " + oneLine(ex instanceof InvalidSettingException bad ? SettingFlags.word(bad) : ex.getMessage()));
             }
             return code;
         });
@@ -106,7 +107,7 @@ public final class Main {
 
     /** The exit code for a failure: the one mapping from exception types to codes. */
     static int exitCodeOf(Throwable ex) {
-        if (ex instanceof UsageException || ex instanceof CommandLine.ParameterException) {
+        if (ex instanceof UsageException || ex instanceof InvalidSettingException || ex instanceof CommandLine.ParameterException) {
             return EXIT_USAGE;
         }
         if (ex instanceof SyscostException || ex instanceof NativeException

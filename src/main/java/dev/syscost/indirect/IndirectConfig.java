@@ -1,6 +1,6 @@
 package dev.syscost.indirect;
 
-import dev.syscost.UsageException;
+import dev.syscost.InvalidSettingException;
 import java.util.List;
 
 /**
@@ -72,34 +72,37 @@ public record IndirectConfig(List<Long> workingSetsBytes, List<Integer> ks, List
         return new IndirectConfig(workingSetsBytes, ks, disturbers, workloads, rounds, runMs, v, quick, pin, seed);
     }
 
-    /** Checks every range; throws {@link UsageException} naming the option, the rule and the value. */
+    /** Checks every range; throws {@link InvalidSettingException} naming the setting, the rule and the value. */
     public IndirectConfig validate() {
-        requireNonEmpty("--working-sets", workingSetsBytes);
-        requireNonEmpty("--k", ks);
-        requireNonEmpty("--disturbers", disturbers);
-        requireNonEmpty("--workloads", workloads);
+        requireNonEmpty("workingSetsBytes", workingSetsBytes);
+        if (ks.isEmpty()) {
+            throw new InvalidSettingException("ks", "needs at least one value besides never (the baseline is always measured);",
+                    null, "1,16,256");
+        }
+        requireNonEmpty("disturbers", disturbers);
+        requireNonEmpty("workloads", workloads);
         for (long ws : workingSetsBytes) {
-            UsageException.requireRange("--working-sets", ws, MIN_WORKING_SET_BYTES, MAX_WORKING_SET_BYTES);
+            InvalidSettingException.requireRange("workingSetsBytes", ws, MIN_WORKING_SET_BYTES, MAX_WORKING_SET_BYTES);
             if (ws % ChaseTable.LINE_BYTES != 0) {
-                throw new UsageException("--working-sets must be a multiple of 64 bytes: " + ws);
+                throw new InvalidSettingException("workingSetsBytes", "must be a multiple of 64 bytes", Long.toString(ws));
             }
         }
         for (int k : ks) {
-            UsageException.requireRange("--k", k, 1, MAX_K);
+            InvalidSettingException.requireRange("ks", k, 1, MAX_K);
         }
-        UsageException.requireRange("--rounds", rounds, MIN_ROUNDS, 1000);
+        InvalidSettingException.requireRange("rounds", rounds, MIN_ROUNDS, 1000);
         if (!(budgetSec >= 1 && budgetSec <= 86400)) {
-            throw new UsageException("--budget must be between 1 and 86400 seconds: " + budgetSec);
+            throw new InvalidSettingException("budgetSec", "must be between 1 and 86400 seconds", Double.toString(budgetSec));
         }
         if (!(runMs >= 0.5 && runMs <= 1000)) {
-            throw new UsageException("--run-ms must be between 0.5 and 1000: " + runMs);
+            throw new InvalidSettingException("runMs", "must be between 0.5 and 1000", Double.toString(runMs));
         }
         return this;
     }
 
-    private static void requireNonEmpty(String option, List<?> values) {
+    private static void requireNonEmpty(String setting, List<?> values) {
         if (values.isEmpty()) {
-            throw new UsageException(option + " needs at least one value" + (option.equals("--k") ? " besides never (the baseline is always measured); e.g. --k 1,16,256" : ""));
+            throw new InvalidSettingException(setting, "needs at least one value", null);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.syscost.indirect;
 
+import dev.syscost.InvalidSettingException;
 import dev.syscost.UsageException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class SizeParser {
             } catch (NumberFormatException e) {
                 throw new UsageException("--k: '" + part.trim() + "' is not a number or 'never'; write e.g. 1,16,256,never");
             }
-            out.add((int) UsageException.requireRange("--k", k, 1, IndirectConfig.MAX_K));
+            out.add((int) InvalidSettingException.requireRange("ks", k, 1, IndirectConfig.MAX_K));
         }
         return out.stream().distinct().toList();
     }

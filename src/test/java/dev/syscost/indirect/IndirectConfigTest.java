@@ -3,6 +3,7 @@ package dev.syscost.indirect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.syscost.InvalidSettingException;
 import dev.syscost.UsageException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,13 +18,13 @@ class IndirectConfigTest {
     @Test
     void shouldRefuseAWorkingSetBelowTheRange() {
         assertThatThrownBy(() -> IndirectConfig.defaults().withWorkingSets(List.of(8192L)).validate())
-                .isInstanceOf(UsageException.class).hasMessage("--working-sets must be between 16384 and 67108864: 8192");
+                .isInstanceOf(InvalidSettingException.class).hasMessage("workingSetsBytes must be between 16384 and 67108864: 8192");
     }
 
     @Test
     void shouldRefuseAWorkingSetAboveTheRange() {
         assertThatThrownBy(() -> IndirectConfig.defaults().withWorkingSets(List.of(65L << 20)).validate())
-                .isInstanceOf(UsageException.class).hasMessageContaining("--working-sets must be between 16384 and 67108864");
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("workingSetsBytes must be between 16384 and 67108864");
     }
 
     @Test
@@ -33,10 +34,10 @@ class IndirectConfigTest {
 
     @Test
     void shouldRefuseKOutOfRange() {
-        assertThatThrownBy(() -> SizeParser.ks("0")).isInstanceOf(UsageException.class)
-                .hasMessage("--k must be between 1 and 1048576: 0");
-        assertThatThrownBy(() -> SizeParser.ks("1048577")).isInstanceOf(UsageException.class)
-                .hasMessage("--k must be between 1 and 1048576: 1048577");
+        assertThatThrownBy(() -> SizeParser.ks("0")).isInstanceOf(InvalidSettingException.class)
+                .hasMessage("ks must be between 1 and 1048576: 0");
+        assertThatThrownBy(() -> SizeParser.ks("1048577")).isInstanceOf(InvalidSettingException.class)
+                .hasMessage("ks must be between 1 and 1048576: 1048577");
         assertThatThrownBy(() -> SizeParser.ks("often")).isInstanceOf(UsageException.class)
                 .hasMessageContaining("'often' is not a number or 'never'");
     }
@@ -44,8 +45,8 @@ class IndirectConfigTest {
     @Test
     void shouldRefuseOnlyNever() {
         IndirectConfig c = IndirectConfig.defaults().withKs(SizeParser.ks("never"));
-        assertThatThrownBy(c::validate).isInstanceOf(UsageException.class)
-                .hasMessageContaining("--k needs at least one value besides never");
+        assertThatThrownBy(c::validate).isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("ks needs at least one value besides never");
     }
 
     @Test
@@ -63,15 +64,15 @@ class IndirectConfigTest {
 
     @Test
     void shouldRangeCheckRoundsRunLengthAndBudget() {
-        assertThatThrownBy(() -> IndirectConfig.defaults().withRounds(5).validate()).hasMessage("--rounds must be between 6 and 1000: 5");
-        assertThatThrownBy(() -> IndirectConfig.defaults().withRunMs(0.1).validate()).hasMessageContaining("--run-ms must be between 0.5 and 1000");
-        assertThatThrownBy(() -> IndirectConfig.defaults().withBudgetSec(0).validate()).hasMessageContaining("--budget must be between 1 and 86400");
+        assertThatThrownBy(() -> IndirectConfig.defaults().withRounds(5).validate()).hasMessage("rounds must be between 6 and 1000: 5");
+        assertThatThrownBy(() -> IndirectConfig.defaults().withRunMs(0.1).validate()).hasMessageContaining("runMs must be between 0.5 and 1000");
+        assertThatThrownBy(() -> IndirectConfig.defaults().withBudgetSec(0).validate()).hasMessageContaining("budgetSec must be between 1 and 86400");
     }
 
     @Test
     void shouldRefuseAWorkingSetThatIsNotWholeLines() {
         IndirectConfig c = IndirectConfig.defaults().withWorkingSets(List.of((16L << 10) + 1));
-        assertThatThrownBy(c::validate).hasMessage("--working-sets must be a multiple of 64 bytes: 16385");
+        assertThatThrownBy(c::validate).hasMessage("workingSetsBytes must be a multiple of 64 bytes: 16385");
     }
 
     @Test

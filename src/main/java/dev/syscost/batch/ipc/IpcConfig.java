@@ -1,7 +1,6 @@
 package dev.syscost.batch.ipc;
 
-import dev.syscost.ByteSize;
-import dev.syscost.UsageException;
+import dev.syscost.InvalidSettingException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,22 +22,22 @@ public record IpcConfig(List<Transport> transports, List<Integer> messageSizesBy
     public static final int MAX_MESSAGE_BYTES = 1 << 20;
     public static final long MAX_MESSAGES = 10_000_000L;
     public static final int MAX_TRIALS = 100;
-    static final String DEFAULT_SIZES = "64,4k";
+    static final List<Integer> DEFAULT_SIZES = List.of(64, 4096);
 
     public IpcConfig {
         transports = List.copyOf(transports);
         messageSizesBytes = List.copyOf(messageSizesBytes);
         if (transports.isEmpty()) {
-            throw new UsageException("--transports is empty; choose from " + Transport.choices());
+            throw new InvalidSettingException("transports", "is empty; choose from " + Transport.choices(), null);
         }
         if (messageSizesBytes.isEmpty()) {
-            throw new UsageException("--sizes is empty; give message sizes like 64,4k");
+            throw new InvalidSettingException("messageSizesBytes", "is empty; give message sizes like 64,4k", null);
         }
         for (int size : messageSizesBytes) {
-            UsageException.requireRange("--sizes", size, MIN_MESSAGE_BYTES, MAX_MESSAGE_BYTES);
+            InvalidSettingException.requireRange("messageSizesBytes", size, MIN_MESSAGE_BYTES, MAX_MESSAGE_BYTES);
         }
-        UsageException.requireRange("--messages", messagesPerTrial, 10, MAX_MESSAGES);
-        UsageException.requireRange("--trials", trials, 1, MAX_TRIALS);
+        InvalidSettingException.requireRange("messagesPerTrial", messagesPerTrial, 10, MAX_MESSAGES);
+        InvalidSettingException.requireRange("trials", trials, 1, MAX_TRIALS);
         if (trialBudgetNs <= 0 || runBudgetNs <= 0) {
             throw new IllegalArgumentException("budgets must be positive: " + trialBudgetNs + ", " + runBudgetNs);
         }
@@ -46,13 +45,13 @@ public record IpcConfig(List<Transport> transports, List<Integer> messageSizesBy
 
     /** The default run: every transport, 64 B and 4 KiB, 5 trials of ≤ 20,000 messages or 250 ms, within 50 s. */
     public static IpcConfig defaults() {
-        return new IpcConfig(List.of(Transport.values()), parseSizes(DEFAULT_SIZES), 20_000, 5, Placement.DIFFERENT,
+        return new IpcConfig(List.of(Transport.values()), DEFAULT_SIZES, 20_000, 5, Placement.DIFFERENT,
                 false, Path.of(System.getProperty("java.io.tmpdir")), 250_000_000L, 50_000_000_000L);
     }
 
     /** The quick run: 3 trials of ≤ 2,000 messages or 30 ms, within 7 s. */
     public static IpcConfig quickDefaults() {
-        return new IpcConfig(List.of(Transport.values()), parseSizes(DEFAULT_SIZES), 2_000, 3, Placement.DIFFERENT,
+        return new IpcConfig(List.of(Transport.values()), DEFAULT_SIZES, 2_000, 3, Placement.DIFFERENT,
                 true, Path.of(System.getProperty("java.io.tmpdir")), 30_000_000L, 7_000_000_000L);
     }
 
@@ -100,21 +99,8 @@ public record IpcConfig(List<Transport> transports, List<Integer> messageSizesBy
     public static List<Integer> messageSizes(List<Long> bytes) {
         LinkedHashSet<Integer> out = new LinkedHashSet<>();
         for (long b : bytes) {
-            out.add((int) UsageException.requireRange("--sizes", b, MIN_MESSAGE_BYTES, MAX_MESSAGE_BYTES));
+            out.add((int) InvalidSettingException.requireRange("messageSizesBytes", b, MIN_MESSAGE_BYTES, MAX_MESSAGE_BYTES));
         }
         return new ArrayList<>(out);
-    }
-
-    /** Parses "64,4k,1m" with the one size rule ({@link ByteSize}), then as {@link #messageSizes}. */
-    public static List<Integer> parseSizes(String csv) {
-        List<Long> bytes = new ArrayList<>();
-        for (String part : csv.split(",", -1)) {
-            try {
-                bytes.add(ByteSize.parse(part));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--sizes: " + e.getMessage());
-            }
-        }
-        return messageSizes(bytes);
     }
 }

@@ -3,6 +3,7 @@ package dev.syscost.batch.ipc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.syscost.InvalidSettingException;
 import dev.syscost.UsageException;
 import java.util.BitSet;
 import java.util.List;
@@ -10,21 +11,16 @@ import org.junit.jupiter.api.Test;
 
 class IpcConfigTest {
     @Test
-    void shouldParseSizesWithSuffixes() {
-        assertThat(IpcConfig.parseSizes("64,4k,4KiB,1m,8")).containsExactly(64, 4096, 1 << 20, 8);
+    void shouldKeepMessageSizesInOrderWithoutDuplicates() {
+        assertThat(IpcConfig.messageSizes(List.of(64L, 4096L, 4096L, 1L << 20, 8L))).containsExactly(64, 4096, 1 << 20, 8);
     }
 
     @Test
     void shouldRejectZeroAndHugeSizesNamingTheRange() {
-        assertThatThrownBy(() -> IpcConfig.parseSizes("0")).isInstanceOf(UsageException.class)
-                .hasMessage("--sizes must be between 8 and 1048576: 0");
-        assertThatThrownBy(() -> IpcConfig.parseSizes("64,2x")).isInstanceOf(UsageException.class)
-                .hasMessageContaining("is not a size");
-        assertThatThrownBy(() -> IpcConfig.parseSizes("64,2g")).isInstanceOf(UsageException.class)
-                .hasMessage("--sizes must be between 8 and 1048576: 2147483648");
-        assertThatThrownBy(() -> IpcConfig.parseSizes("2048m")).isInstanceOf(UsageException.class)
-                .hasMessage("--sizes must be between 8 and 1048576: 2147483648");
-        assertThatThrownBy(() -> IpcConfig.parseSizes("99999999999999999999k")).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> IpcConfig.messageSizes(List.of(0L))).isInstanceOf(InvalidSettingException.class)
+                .hasMessage("messageSizesBytes must be between 8 and 1048576: 0");
+        assertThatThrownBy(() -> IpcConfig.messageSizes(List.of(64L, 2L << 30))).isInstanceOf(InvalidSettingException.class)
+                .hasMessage("messageSizesBytes must be between 8 and 1048576: 2147483648");
     }
 
     @Test
@@ -44,8 +40,8 @@ class IpcConfigTest {
     @Test
     void shouldRangeCheckMessagesAndTrials() {
         IpcConfig c = IpcConfig.quickDefaults();
-        assertThatThrownBy(() -> c.withMessagesPerTrial(0)).hasMessage("--messages must be between 10 and 10000000: 0");
-        assertThatThrownBy(() -> c.withTrials(0)).hasMessage("--trials must be between 1 and 100: 0");
+        assertThatThrownBy(() -> c.withMessagesPerTrial(0)).hasMessage("messagesPerTrial must be between 10 and 10000000: 0");
+        assertThatThrownBy(() -> c.withTrials(0)).hasMessage("trials must be between 1 and 100: 0");
         assertThat(c.withTrials(100).trials()).isEqualTo(100);
     }
 

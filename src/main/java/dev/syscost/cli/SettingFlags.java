@@ -1,0 +1,33 @@
+package dev.syscost.cli;
+
+import dev.syscost.InvalidSettingException;
+import java.util.Locale;
+import java.util.Map;
+
+/** Words a domain {@link InvalidSettingException} as the flag that sets it: "--trials must be between 1 and 1000: 0". */
+final class SettingFlags {
+    /** Settings whose flag is not their name in kebab case. */
+    private static final Map<String, String> FLAGS = Map.of(
+            "pinCpu", "--pin",
+            "sizesBytes", "--sizes",
+            "messageSizesBytes", "--sizes",
+            "messagesPerTrial", "--messages",
+            "workingSetsBytes", "--working-sets",
+            "ks", "--k",
+            "budgetSec", "--budget");
+
+    private SettingFlags() {}
+
+    /** The flag of a config record's component: {@code runMs} → {@code --run-ms}. */
+    static String flagOf(String setting) {
+        String flag = FLAGS.get(setting);
+        return flag != null ? flag : "--" + setting.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    /** The one-line message for the user. */
+    static String word(InvalidSettingException e) {
+        String flag = flagOf(e.setting());
+        return flag + " " + e.rule() + (e.value() == null ? "" : ": " + e.value())
+                + (e.example() == null ? "" : " e.g. " + flag + " " + e.example());
+    }
+}
