@@ -137,4 +137,22 @@ class ArchitectureTest {
         assertThat(violations(under("dev/syscost/report/"), under("dev/syscost/cli/")))
                 .as("report renders results; only cli wires commands").isEmpty();
     }
+
+    @Test
+    void shouldDescribeEveryPackageInAPackageInfo() throws IOException {
+        List<Path> missing;
+        try (Stream<Path> dirs = Files.walk(Path.of("src/main/java"))) {
+            missing = dirs.filter(Files::isDirectory).filter(ArchitectureTest::holdsJava)
+                    .filter(d -> !Files.exists(d.resolve("package-info.java"))).toList();
+        }
+        assertThat(missing).as("packages without a package-info.java (what it owns, what it may import)").isEmpty();
+    }
+
+    private static boolean holdsJava(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.toString().endsWith(".java"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
