@@ -19,7 +19,7 @@ public class InvalidSettingException extends IllegalArgumentException {
      * @param example values that would do (shown after " e.g. " and the flag), or null
      */
     public InvalidSettingException(String setting, String rule, String value, String example) {
-        super(setting + " " + rule + (value == null ? "" : ": " + value) + (example == null ? "" : " e.g. " + example));
+        super(phrase(setting, rule, value, example));
         this.setting = setting;
         this.rule = rule;
         this.value = value;
@@ -28,6 +28,15 @@ public class InvalidSettingException extends IllegalArgumentException {
 
     public InvalidSettingException(String setting, String rule, String value) {
         this(setting, rule, value, null);
+    }
+
+    /**
+     * "name rule: value e.g. name example"; a rule that begins with a colon follows the name directly
+     * ("disturbers: unknown disturber 'fork'; …"). {@code cli} phrases it the same way with the flag as the name.
+     */
+    public static String phrase(String name, String rule, String value, String example) {
+        return name + (rule.startsWith(":") ? "" : " ") + rule + (value == null ? "" : ": " + value)
+                + (example == null ? "" : " e.g. " + name + " " + example);
     }
 
     /** Checks {@code min ≤ value ≤ max}: "must be between 1 and 1000" with the value otherwise. */

@@ -26,8 +26,6 @@ final class SettingFlags {
 
     /** The one-line message for the user. */
     static String word(InvalidSettingException e) {
-        String flag = flagOf(e.setting());
-        return flag + " " + e.rule() + (e.value() == null ? "" : ": " + e.value())
-                + (e.example() == null ? "" : " e.g. " + flag + " " + e.example());
+        return InvalidSettingException.phrase(flagOf(e.setting()), e.rule(), e.value(), e.example());
     }
 }

@@ -1,6 +1,6 @@
 package dev.syscost.indirect;
 
-import dev.syscost.UsageException;
+import dev.syscost.InvalidSettingException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -25,7 +25,7 @@ public enum Disturber {
         return id;
     }
 
-    /** Parses a disturber name; an unknown one is a {@link UsageException} that lists the valid names. */
+    /** Parses a disturber name; an unknown one is an {@link InvalidSettingException} that lists the valid names. */
     public static Disturber parse(String name) {
         String want = name.trim().toLowerCase(Locale.ROOT);
         for (Disturber d : values()) {
@@ -33,7 +33,7 @@ public enum Disturber {
                 return d;
             }
         }
-        throw new UsageException("--disturbers: unknown disturber '" + name + "'; choose from " + names());
+        throw new InvalidSettingException("disturbers", ": unknown disturber '" + name + "'; choose from " + names(), null);
     }
 
     /** The valid names, comma-separated. */

@@ -1,7 +1,6 @@
 package dev.syscost.indirect;
 
 import dev.syscost.InvalidSettingException;
-import dev.syscost.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +21,7 @@ public final class SizeParser {
             try {
                 k = Long.parseLong(s);
             } catch (NumberFormatException e) {
-                throw new UsageException("--k: '" + part.trim() + "' is not a number or 'never'; write e.g. 1,16,256,never");
+                throw new InvalidSettingException("ks", ": '" + part.trim() + "' is not a number or 'never'; write e.g. 1,16,256,never", null);
             }
             out.add((int) InvalidSettingException.requireRange("ks", k, 1, IndirectConfig.MAX_K));
         }

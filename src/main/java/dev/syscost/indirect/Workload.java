@@ -1,6 +1,6 @@
 package dev.syscost.indirect;
 
-import dev.syscost.UsageException;
+import dev.syscost.InvalidSettingException;
 import java.util.Locale;
 
 /** The user-mode work a syscall's aftermath is measured on. */
@@ -21,7 +21,7 @@ public enum Workload {
         return id;
     }
 
-    /** Parses a workload name; an unknown one is a {@link UsageException}. */
+    /** Parses a workload name; an unknown one is an {@link InvalidSettingException}. */
     public static Workload parse(String name) {
         String want = name.trim().toLowerCase(Locale.ROOT);
         for (Workload w : values()) {
@@ -29,6 +29,6 @@ public enum Workload {
                 return w;
             }
         }
-        throw new UsageException("--workloads: unknown workload '" + name + "'; choose from chase, branchy");
+        throw new InvalidSettingException("workloads", ": unknown workload '" + name + "'; choose from chase, branchy", null);
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syscost.SyscostException;
-import dev.syscost.UsageException;
+import dev.syscost.InvalidSettingException;
 import dev.syscost.batch.amortize.BatchSection;
 import dev.syscost.batch.amortize.ScratchDir;
 import dev.syscost.batch.amortize.TargetKind;
@@ -105,8 +105,8 @@ class AmortizeRunTest {
     void shouldRefuseAnUnwritableTempDir() throws IOException {
         Path file = Files.createFile(tmp.resolve("not-a-dir"));
         assertThatThrownBy(() -> Amortize.run(small().withTmpdir(file), Progress.SILENT))
-                .isInstanceOf(UsageException.class).hasMessageContaining("--tmpdir");
+                .isInstanceOf(InvalidSettingException.class).hasMessage("tmpdir " + file + " is not a directory; pass an existing writable directory");
         assertThatThrownBy(() -> Amortize.run(small().withTmpdir(Path.of("/proc/self")), Progress.SILENT))
-                .isInstanceOf(UsageException.class).hasMessageContaining("not writable");
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("not writable");
     }
 }

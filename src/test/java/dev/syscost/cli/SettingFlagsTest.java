@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.syscost.InvalidSettingException;
 import dev.syscost.batch.AmortizeConfig;
+import dev.syscost.batch.amortize.ScratchDir;
 import dev.syscost.batch.ipc.IpcConfig;
+import dev.syscost.batch.ipc.Transport;
 import dev.syscost.bench.MeasureConfig;
 import dev.syscost.indirect.IndirectConfig;
+import dev.syscost.indirect.SizeParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The domain's setting errors, worded as the flags: the same bytes the configs printed when they spoke CLI. */
 class SettingFlagsTest {
@@ -39,6 +45,20 @@ class SettingFlagsTest {
                 .isEqualTo("--budget must be between 1 and 86400 seconds: 0.0");
         assertThat(worded(() -> IndirectConfig.defaults().withWorkingSets(List.of(16385L)).validate()))
                 .isEqualTo("--working-sets must be a multiple of 64 bytes: 16385");
+        assertThat(worded(() -> IndirectConfig.defaults().withDisturbers(SizeParser.disturbers("fork"))))
+                .isEqualTo("--disturbers: unknown disturber 'fork'; choose from getppid, pread_4k, sched_yield");
+        assertThat(worded(() -> SizeParser.ks("often"))).isEqualTo("--k: 'often' is not a number or 'never'; write e.g. 1,16,256,never");
+        assertThat(worded(() -> Transport.parseList(",")))
+                .startsWith("--transports has an empty entry: ','; choose from pipe, unix_stream");
+    }
+
+    @Test
+    void shouldWordATmpdirThatCannotHoldScratchFilesAsTheFlag(@TempDir Path dir) throws Exception {
+        Path file = Files.createFile(dir.resolve("file"));
+        assertThat(worded(() -> ScratchDir.create(file)))
+                .isEqualTo("--tmpdir " + file + " is not a directory; pass an existing writable directory");
+        assertThat(worded(() -> ScratchDir.create(Path.of("/proc/self"))))
+                .startsWith("--tmpdir /proc/self is not writable (").endsWith("); pass a writable directory, e.g. --tmpdir /tmp");
     }
 
     @Test

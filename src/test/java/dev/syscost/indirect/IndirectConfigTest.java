@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syscost.InvalidSettingException;
-import dev.syscost.UsageException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +37,7 @@ class IndirectConfigTest {
                 .hasMessage("ks must be between 1 and 1048576: 0");
         assertThatThrownBy(() -> SizeParser.ks("1048577")).isInstanceOf(InvalidSettingException.class)
                 .hasMessage("ks must be between 1 and 1048576: 1048577");
-        assertThatThrownBy(() -> SizeParser.ks("often")).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> SizeParser.ks("often")).isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("'often' is not a number or 'never'");
     }
 
@@ -51,14 +50,14 @@ class IndirectConfigTest {
 
     @Test
     void shouldNameTheValidDisturbers() {
-        assertThatThrownBy(() -> SizeParser.disturbers("getppid,fork")).isInstanceOf(UsageException.class)
-                .hasMessage("--disturbers: unknown disturber 'fork'; choose from getppid, pread_4k, sched_yield");
+        assertThatThrownBy(() -> SizeParser.disturbers("getppid,fork")).isInstanceOf(InvalidSettingException.class)
+                .hasMessage("disturbers: unknown disturber 'fork'; choose from getppid, pread_4k, sched_yield");
         assertThat(SizeParser.disturbers("SCHED_YIELD,getppid,getppid")).containsExactly(Disturber.SCHED_YIELD, Disturber.GETPPID);
     }
 
     @Test
     void shouldRefuseAnUnknownWorkload() {
-        assertThatThrownBy(() -> SizeParser.workloads("matrix")).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> SizeParser.workloads("matrix")).isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("unknown workload 'matrix'; choose from chase, branchy");
     }
 

@@ -1,6 +1,6 @@
 package dev.syscost.batch.amortize;
 
-import dev.syscost.UsageException;
+import dev.syscost.InvalidSettingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,16 +24,16 @@ public final class ScratchDir implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** Creates a fresh directory in {@code tmpdir}; a {@link UsageException} naming the fix if it cannot. */
+    /** Creates a fresh directory in {@code tmpdir}; an {@link InvalidSettingException} naming the fix if it cannot. */
     public static ScratchDir create(Path tmpdir) {
         if (!Files.isDirectory(tmpdir)) {
-            throw new UsageException("--tmpdir " + tmpdir + " is not a directory; pass an existing writable directory");
+            throw new InvalidSettingException("tmpdir", tmpdir + " is not a directory; pass an existing writable directory", null);
         }
         try {
             return new ScratchDir(Files.createTempDirectory(tmpdir, PREFIX));
         } catch (IOException | SecurityException e) {
-            throw new UsageException("--tmpdir " + tmpdir + " is not writable (" + e.getClass().getSimpleName()
-                    + "); pass a writable directory, e.g. --tmpdir /tmp");
+            throw new InvalidSettingException("tmpdir", tmpdir + " is not writable (" + e.getClass().getSimpleName()
+                    + "); pass a writable directory,", null, "/tmp");
         }
     }
 

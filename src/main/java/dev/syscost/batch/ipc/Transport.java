@@ -1,5 +1,6 @@
 package dev.syscost.batch.ipc;
 
+import dev.syscost.InvalidSettingException;
 import dev.syscost.UsageException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,7 +59,7 @@ public enum Transport {
         LinkedHashSet<Transport> out = new LinkedHashSet<>();
         for (String part : csv.split(",", -1)) {
             if (part.isBlank()) {
-                throw new UsageException("--transports has an empty entry: '" + csv + "'; choose from " + choices());
+                throw new InvalidSettingException("transports", "has an empty entry: '" + csv + "'; choose from " + choices(), null);
             }
             out.add(parse(part));
         }

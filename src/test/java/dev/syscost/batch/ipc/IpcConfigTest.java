@@ -28,7 +28,8 @@ class IpcConfigTest {
         assertThatThrownBy(() -> Transport.parseList("pipe,carrier_pigeon")).isInstanceOf(UsageException.class)
                 .hasMessage("unknown transport 'carrier_pigeon'; choose from pipe, unix_stream, tcp_loopback,"
                         + " shm_eventfd, shm_futex, shm_spin");
-        assertThatThrownBy(() -> Transport.parseList("pipe,")).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> Transport.parseList("pipe,")).isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("transports has an empty entry: 'pipe,'; choose from pipe");
     }
 
     @Test
