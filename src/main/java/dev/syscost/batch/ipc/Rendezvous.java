@@ -280,7 +280,7 @@ final class Rendezvous {
                 return raf.getChannel().map(FileChannel.MapMode.READ_WRITE, 0, bytes, arena);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot map " + file + ": " + e.getMessage()
-                        + "; choose a writable local directory with --temp-dir", e);
+                        + "; choose a writable local directory with --tmpdir", e);
             }
         }
     }
