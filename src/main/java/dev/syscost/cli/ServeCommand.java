@@ -69,14 +69,18 @@ public final class ServeCommand implements Callable<Integer> {
         Duration every = parseInterval(interval);
         ServeCollector collector = new ServeCollector();
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         try {
             for (int pid : watch) {
                 UsageException.requireRange("--watch", pid, 1, Integer.MAX_VALUE);
                 collector.watch(pid, watchOpener.open(pid));
             }
-            try (MetricsServer server = MetricsServer.start(bind, port, collector);
+            try (MetricsServer server = MetricsServer.start(bind, port, collector, line -> {
+                     err.println(line);
+                     err.flush();
+                 });
                  Remeasurer remeasurer = new Remeasurer(measureSource, every, collector)) {
-                announce(out, server.port(), every);
+                announce(out, server, every);
                 remeasurer.start();
                 CountDownLatch stopped = new CountDownLatch(1);
                 Thread hook = new Thread(stopped::countDown, "syscost-serve-stop");
@@ -96,9 +100,10 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void announce(PrintWriter out, int boundPort, Duration every) {
+    private void announce(PrintWriter out, MetricsServer server, Duration every) {
         String host = bind.contains(":") ? "[" + bind + "]" : bind;
-        out.println("syscost serve: http://" + host + ":" + boundPort + "/metrics");
+        out.println("syscost serve: http://" + host + ":" + server.port() + "/metrics");
+        out.println("  listening on " + server.listening() + "; GET /metrics and /-/healthy only");
         out.println(String.format(Locale.ROOT, "  re-measuring (quick runs) every %s at most; each run of d s is followed by "
                 + "a pause of at least %.0f·d s, so measuring takes ≤ %.0f%% of the time", interval,
                 1 / Remeasurer.MAX_DUTY - 1, Remeasurer.MAX_DUTY * 100));
