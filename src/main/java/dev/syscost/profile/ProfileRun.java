@@ -140,6 +140,10 @@ public final class ProfileRun {
         if (!Files.isDirectory(Path.of("/proc", Integer.toString(pid)))) {
             throw gone(pid);
         }
+        if (ProcStats.isKernelThread(pid)) {
+            throw new UsageException("--pid " + pid + " is a kernel thread (" + ProcStats.comm(pid)
+                    + "): it runs only in the kernel and makes no syscalls to count; give a user-space process");
+        }
         try {
             Processes.kill(pid, 0);
         } catch (NativeException e) {
