@@ -26,7 +26,8 @@ public final class Main {
             System.out.println(VersionProvider.line());
             return;
         }
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, GlyphWriter.forStream(System.out, "stdout.encoding"),
+                GlyphWriter.forStream(System.err, "stderr.encoding")));
     }
 
     /**
@@ -109,6 +110,7 @@ public final class Main {
     }
 
     private static String oneLine(String message) {
-        return message == null ? "failed" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
+        // Messages can quote input files: never let them carry escape sequences to the terminal.
+        return message == null ? "failed" : dev.syscost.report.Sanitize.line(message.strip().replaceAll("\\s*\\R\\s*", "; "));
     }
 }
