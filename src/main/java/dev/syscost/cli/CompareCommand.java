@@ -48,6 +48,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFile.checkDistinct(json, "--json", html, "--html");
         if (json != null) {
             OutputFile.checkWritable(json, force, "--json");
         }
