@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -42,8 +43,9 @@ public final class OutputFile {
         try {
             Files.delete(Files.createTempFile(dir, "." + abs.getFileName(), ".tmp"));
         } catch (IOException e) {
-            String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
-                    : e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+            String why = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof NoSuchFileException ? "no new files can be created there"
+                    : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : "refused";
             throw new UsageException(option + " " + path + ": cannot create a file in " + dir + " (" + why
                     + fileSystem(dir) + "); choose a directory you can write to, e.g. --json ./result.json".replace("--json", option));
         }
