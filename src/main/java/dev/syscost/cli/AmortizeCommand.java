@@ -91,6 +91,7 @@ public final class AmortizeCommand implements Callable<Integer> {
             c = c.withTrials(trials);
         }
         if (tmpdir != null) {
+            dev.syscost.report.OutputFile.checkScratchDirectory(tmpdir, "--tmpdir");
             c = c.withTmpdir(tmpdir);
         }
         return c;

@@ -117,11 +117,6 @@ public final class IpcCommand implements Callable<Integer> {
     }
 
     static void checkTempDir(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new UsageException("--temp-dir " + dir + " is not a directory; create it or choose another");
-        }
-        if (!Files.isWritable(dir)) {
-            throw new UsageException("--temp-dir " + dir + " is not writable; choose a writable directory");
-        }
+        dev.syscost.report.OutputFile.checkScratchDirectory(dir, "--temp-dir");
     }
 }

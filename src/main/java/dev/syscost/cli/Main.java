@@ -73,6 +73,9 @@ public final class Main {
             SUBCOMMANDS.forEach((name, factory) -> cl.addSubcommand(name, factory.get()));
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        if (cl.getSubcommands().size() > 1) { // the top-level help lists them
+            cl.getSubcommands().values().forEach(Main::headerFromFirstSentence);
+        }
         cl.setParameterExceptionHandler((ex, badArgs) -> {
             CommandLine cmd = ex.getCommandLine();
             String suggestion = "";
@@ -95,6 +98,21 @@ public final class Main {
             return code;
         });
         return cl;
+    }
+
+    /**
+     * The command list of the top-level help shows a command's header, or else only the first line of its
+     * description, which cut sentences mid-way: give every command its description's first whole sentence.
+     */
+    private static void headerFromFirstSentence(CommandLine sub) {
+        var usage = sub.getCommandSpec().usageMessage();
+        if (usage.header().length > 0 || usage.description().length == 0) {
+            return;
+        }
+        String text = String.join(" ", usage.description()).replaceAll("\\s+", " ").strip();
+        java.util.regex.Matcher end = java.util.regex.Pattern.compile("[.:](\\s|$)").matcher(text);
+        String sentence = end.find() ? text.substring(0, end.start()) : text;
+        usage.header(sentence + ".");
     }
 
     /** The exit code for a failure: the one mapping from exception types to codes. */

@@ -31,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code syscost serve}: the cost ladder (and watched processes' syscalls) on /metrics for Prometheus. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Exposes /metrics for Prometheus: the ladder's figures, re-measured in the background with",
-            "quick runs at a duty cycle of at most 1% (a run of d seconds is followed by a pause of at",
+            "quick runs at a duty cycle of at most 1%% (a run of d seconds is followed by a pause of at",
             "least 99·d seconds), and the syscall counts of watched processes. Listens on loopback only",
             "unless --bind says otherwise. Ctrl-C stops it."})
 public final class ServeCommand implements Callable<Integer> {

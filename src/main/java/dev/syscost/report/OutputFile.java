@@ -63,6 +63,25 @@ public final class OutputFile {
         }
     }
 
+    /**
+     * Checks that a scratch directory given with {@code option} takes files, by creating (and removing) one:
+     * exit 2 with the reason, before any work starts.
+     */
+    public static void checkScratchDirectory(Path dir, String option) {
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException(option + " " + dir + " is not a directory; create it or choose another");
+        }
+        try {
+            Files.delete(Files.createTempFile(dir, ".syscost-probe", ".tmp"));
+        } catch (IOException e) {
+            String why = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof NoSuchFileException ? "no new files can be created there"
+                    : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : "refused";
+            throw new UsageException(option + " " + dir + ": cannot create a file there (" + why + fileSystem(dir)
+                    + "); choose a writable local directory, e.g. " + option + " /tmp");
+        }
+    }
+
     /** Refuses two output options naming one file (the second write would replace the first). */
     public static void checkDistinct(Path a, String optionA, Path b, String optionB) {
         if (a != null && b != null && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {

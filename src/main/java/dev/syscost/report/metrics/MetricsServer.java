@@ -116,7 +116,7 @@ public final class MetricsServer implements AutoCloseable {
         return (int) Math.max(16, Math.min(1024, soft - 64));
     }
 
-    private static RuntimeException bindFailure(String bind, int port, Exception e) {
+    static RuntimeException bindFailure(String bind, int port, Exception e) {
         Throwable cause = e;
         while (cause != null && !(cause instanceof BindException) && !(cause instanceof java.net.SocketException)) {
             cause = cause.getCause();
