@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Measures what amortising the syscall buys here: write(2) chunk sizes from 1 B to 1 MiB on",
             "/dev/null, a pipe, a page-cache file, a UNIX socketpair and TCP loopback (with the break-even",
             "chunk size per target), write vs writev, sendto vs sendmmsg, io_uring batches, and Java's",
-            "write APIs mapped to kernel entries. At most 60 s (30–33 s on a 2-core VM); --quick at most 10 s (2–7 s there).",
+            "write APIs mapped to kernel entries. Measuring budget 60 s; --quick 10 s (docs/amortize.md has measured run times).",
         })
 public final class AmortizeCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Coarser and faster (≤ 10 s): powers-of-4 sizes, fewer batches, 15 short trials.")
@@ -98,6 +98,7 @@ public final class AmortizeCommand implements Callable<Integer> {
             c = c.withTrials(trials);
         }
         if (tmpdir != null) {
+            dev.syscost.report.OutputFile.checkScratchDirectory(tmpdir, "--tmpdir");
             c = c.withTmpdir(tmpdir);
         }
         return c;

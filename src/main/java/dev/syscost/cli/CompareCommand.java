@@ -7,10 +7,12 @@ import dev.syscost.report.Comparison;
 import dev.syscost.report.HtmlReport;
 import dev.syscost.report.Json;
 import dev.syscost.report.OutputFile;
+import dev.syscost.report.ResultFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -38,19 +40,23 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite FILE if it already exists.")
     boolean force;
 
+    @Mixin
+    InputOptions input = new InputOptions();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        OutputFile.checkDistinct(json, "--json", html, "--html");
         if (json != null) {
             OutputFile.checkWritable(json, force, "--json");
         }
         if (html != null) {
             OutputFile.checkWritable(html, force, "--html");
         }
-        JsonNode resultA = Json.readResult(a);
-        JsonNode resultB = Json.readResult(b);
+        JsonNode resultA = ResultFile.read(a, input.maxBytes());
+        JsonNode resultB = ResultFile.read(b, input.maxBytes());
         Comparison c = Compare.compare(resultA, a.toString(), resultB, b.toString());
         spec.commandLine().getOut().print(CompareText.render(c));
         spec.commandLine().getOut().flush();

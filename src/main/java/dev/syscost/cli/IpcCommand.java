@@ -124,11 +124,6 @@ public final class IpcCommand implements Callable<Integer> {
     }
 
     static void checkTmpdir(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new UsageException("--tmpdir " + dir + " is not a directory; create it or choose another");
-        }
-        if (!Files.isWritable(dir)) {
-            throw new UsageException("--tmpdir " + dir + " is not writable; choose a writable directory");
-        }
+        dev.syscost.report.OutputFile.checkScratchDirectory(dir, "--tmpdir");
     }
 }

@@ -27,7 +27,8 @@ public final class Main {
             System.out.println(VersionProvider.line());
             return;
         }
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, GlyphWriter.forStream(System.out, "stdout.encoding"),
+                GlyphWriter.forStream(System.err, "stderr.encoding")));
     }
 
     /**
@@ -73,6 +74,9 @@ public final class Main {
             SUBCOMMANDS.forEach((name, factory) -> cl.addSubcommand(name, factory.get()));
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        if (cl.getSubcommands().size() > 1) { // the top-level help lists them
+            cl.getSubcommands().values().forEach(Main::headerFromFirstSentence);
+        }
         cl.setParameterExceptionHandler((ex, badArgs) -> {
             CommandLine cmd = ex.getCommandLine();
             String suggestion = "";
@@ -105,6 +109,21 @@ public final class Main {
         return ex.getMessage();
     }
 
+    /**
+     * The command list of the top-level help shows a command's header, or else only the first line of its
+     * description, which cut sentences mid-way: give every command its description's first whole sentence.
+     */
+    private static void headerFromFirstSentence(CommandLine sub) {
+        var usage = sub.getCommandSpec().usageMessage();
+        if (usage.header().length > 0 || usage.description().length == 0) {
+            return;
+        }
+        String text = String.join(" ", usage.description()).replaceAll("\\s+", " ").strip();
+        java.util.regex.Matcher end = java.util.regex.Pattern.compile("[.:](\\s|$)").matcher(text);
+        String sentence = end.find() ? text.substring(0, end.start()) : text;
+        usage.header(sentence + ".");
+    }
+
     /** The exit code for a failure: the one mapping from exception types to codes. */
     static int exitCodeOf(Throwable ex) {
         if (ex instanceof UsageException || ex instanceof InvalidSettingException || ex instanceof CommandLine.ParameterException) {
@@ -118,6 +137,7 @@ public final class Main {
     }
 
     private static String oneLine(String message) {
-        return message == null ? "failed" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
+        // Messages can quote input files: never let them carry escape sequences to the terminal.
+        return message == null ? "failed" : dev.syscost.report.Sanitize.line(message.strip().replaceAll("\\s*\\R\\s*", "; "));
     }
 }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Measures the cost ladder on this machine, cheapest first:",
             "  java_call → ffm_downcall → vdso_clock_gettime → invalid_syscall (bare kernel entry/exit)",
             "  → getppid, clock_gettime_syscall, read/write 1 byte, fstat, open_close, pipe_write_read_1b.",
-            "Each probe: warm-up until stable, several trials of many calls, median, p10–p90 and a 95% CI",
+            "Each probe: warm-up until stable, several trials of many calls, median, p10–p90 and a 95%% CI",
             "of the median; its kernel entries per call verified with perf events where permitted.",
             "Then the decomposition: FFM overhead, the entry/exit floor, each syscall's own work, what the",
             "vDSO saves, and the gap as a ratio. Takes ≤ 30 s (--quick ≤ 5 s).",

@@ -1,5 +1,6 @@
 package dev.syscost.cli;
 
+import dev.syscost.UsageException;
 import dev.syscost.bench.MeasureConfig;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -39,6 +40,8 @@ public final class MeasureOptions {
             c = c.withTrials(trials);
         }
         if (pin != null) {
+            // -1 means "no pinning" inside the config only; on the command line it is a typo, not a request.
+            UsageException.requireRange("--pin", pin, 0, 1023);
             c = c.withPinCpu(pin);
         }
         if (probes != null) {

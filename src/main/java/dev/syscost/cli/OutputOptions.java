@@ -25,6 +25,7 @@ public final class OutputOptions {
 
     /** Refuses unwritable or existing (without --force) output paths before any work starts. */
     public void check() {
+        OutputFile.checkDistinct(json, "--json", html, "--html");
         if (json != null) {
             OutputFile.checkWritable(json, force, "--json");
         }

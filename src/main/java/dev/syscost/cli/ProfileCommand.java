@@ -98,7 +98,7 @@ public final class ProfileCommand implements Callable<Integer> {
             return e.exitStatus();
         }
         Calibration calibration = Calibration.load(recalibrate, Progress.forTerminal(),
-                () -> err.println("syscost: measuring this machine's per-syscall prices with `syscost measure` (about 20 s; "
+                () -> err.println("syscost: measuring this machine's per-syscall prices with `syscost measure` (seconds to a minute or two on a busy machine; "
                         + "cached in " + Calibration.cacheFile() + " for this kernel and CPU for 7 days, 1 hour if the machine was noisy)"));
         ProfileRun.Options options = new ProfileRun.Options(backend, crossCheck, d);
         Measurement m;

@@ -2,13 +2,14 @@ package dev.syscost.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syscost.report.HtmlReport;
-import dev.syscost.report.Json;
+import dev.syscost.report.ResultFile;
 import dev.syscost.report.OutputFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,6 +29,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite FILE if it already exists.")
     boolean force;
 
+    @Mixin
+    InputOptions input = new InputOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -37,7 +41,7 @@ public final class ReportCommand implements Callable<Integer> {
         List<JsonNode> results = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         for (Path p : inputs) {
-            results.add(Json.readResult(p));
+            results.add(ResultFile.read(p, input.maxBytes()));
             sources.add(p.getFileName().toString());
         }
         HtmlReport.write(html, results, sources, force);

@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code syscost serve}: the cost ladder (and watched processes' syscalls) on /metrics for Prometheus. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Exposes /metrics for Prometheus: the ladder's figures, re-measured in the background with",
-            "quick runs at a duty cycle of at most 1% (a run of d seconds is followed by a pause of at",
+            "quick runs at a duty cycle of at most 1%% (a run of d seconds is followed by a pause of at",
             "least 99·d seconds), and the syscall counts of watched processes. Listens on loopback only",
             "unless --bind says otherwise. Ctrl-C stops it."})
 public final class ServeCommand implements Callable<Integer> {
@@ -65,14 +65,18 @@ public final class ServeCommand implements Callable<Integer> {
         Duration every = parseInterval(interval);
         ServeCollector collector = new ServeCollector();
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         try {
             for (int pid : watch) {
                 UsageException.requireRange("--watch", pid, 1, Integer.MAX_VALUE);
                 collector.watch(pid, watchOpener.open(pid));
             }
-            try (MetricsServer server = MetricsServer.start(bind, port, collector);
+            try (MetricsServer server = MetricsServer.start(bind, port, collector, line -> {
+                     err.println(line);
+                     err.flush();
+                 });
                  Remeasurer remeasurer = new Remeasurer(measureSource, every, collector)) {
-                announce(out, server.port(), every);
+                announce(out, server, every);
                 remeasurer.start();
                 CountDownLatch stopped = new CountDownLatch(1);
                 Thread hook = new Thread(stopped::countDown, "syscost-serve-stop");
@@ -92,9 +96,10 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void announce(PrintWriter out, int boundPort, Duration every) {
+    private void announce(PrintWriter out, MetricsServer server, Duration every) {
         String host = bind.contains(":") ? "[" + bind + "]" : bind;
-        out.println("syscost serve: http://" + host + ":" + boundPort + "/metrics");
+        out.println("syscost serve: http://" + host + ":" + server.port() + "/metrics");
+        out.println("  listening on " + server.listening() + "; GET /metrics and /-/healthy only");
         out.println(String.format(Locale.ROOT, "  re-measuring (quick runs) every %s at most; each run of d s is followed by "
                 + "a pause of at least %.0f·d s, so measuring takes ≤ %.0f%% of the time", interval,
                 1 / Remeasurer.MAX_DUTY - 1, Remeasurer.MAX_DUTY * 100));

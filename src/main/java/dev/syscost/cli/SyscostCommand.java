@@ -19,8 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "What crossing the user/kernel boundary costs on this machine, why, and what to do about it.",
             "",
-            "With no command, runs `measure`: the cost ladder from a Java call to real syscalls,",
-            "its decomposition, and what on this machine's boundary path puts the cost there.",
+            "With no command, runs `measure`: the cost ladder from a Java call to real syscalls, "
+                + "its decomposition, and what on this machine's boundary path puts the cost there.",
         },
         footer = {"", "Exit codes: 0 ok, 1 the run failed (the message names the fix), 2 bad usage."})
 public final class SyscostCommand implements Callable<Integer> {

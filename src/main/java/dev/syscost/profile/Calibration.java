@@ -72,7 +72,7 @@ public record Calibration(String kernel, String cpuModel, String measuredAt, Str
 
     /**
      * Measures the probes now: {@code measure}'s default trials (15 of 40 ms each, so a trial averages
-     * over the machine's load as the profiled command's wall time does), about 20 s, once per week.
+     * over the machine's load as the profiled command's wall time does), once per week.
      */
     static Calibration measure(Progress progress) {
         MeasureResult r = Measure.run(MeasureConfig.defaults().withVerifyKernelEntries(false).withProbes(PROBES), progress);

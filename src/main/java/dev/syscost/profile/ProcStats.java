@@ -51,6 +51,29 @@ public record ProcStats(long readCalls, long writeCalls, long readBytes, long wr
         }
     }
 
+    /** PF_KTHREAD in the flags of /proc/PID/stat (field 9): a kernel thread, with no user space. */
+    private static final long PF_KTHREAD = 0x00200000;
+
+    /** Whether {@code pid} is a kernel thread (false when gone or unreadable). */
+    public static boolean isKernelThread(int pid) {
+        try {
+            String stat = ProcFiles.read(Path.of("/proc", Integer.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[9 - 3]) & PF_KTHREAD) != 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The process's command name from /proc/PID/comm, or "?" when unreadable. */
+    public static String comm(int pid) {
+        try {
+            return ProcFiles.read(Path.of("/proc", Integer.toString(pid), "comm")).strip();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
     /** This snapshot minus an earlier one of the same process. */
     public ProcStats minus(ProcStats e) {
         return new ProcStats(readCalls - e.readCalls, writeCalls - e.writeCalls, readBytes - e.readBytes,

@@ -18,7 +18,13 @@ public final class ProfileBuilder {
     /** The priced syscall lines, their names' counts, the kinds priced at the floor, and Σ count × price. */
     private record Priced(List<ProfileResult.Syscall> lines, Map<String, Long> byName, List<String> floor, double taxNs) {}
 
+    /** Why an attach-mode cross-check is windowed, not exact. */
+    static final String ATTACH_WINDOW = "attach mode: the bpf and perf counters are opened one after the other on a "
+            + "running process, and perf follows only children forked after it opened, so the two count slightly "
+            + "different windows; run mode starts both at the same exec and must agree exactly";
+
     /** The report of a measurement; {@code calibration} may be null where no tax can be priced. */
+
     public static ProfileResult build(Measurement m, Calibration calibration, Environment env, List<String> warningsIn) {
         double wall = m.wallNs() / 1e9;
         Double system = finite(m.systemCpuSeconds());
@@ -31,7 +37,8 @@ public final class ProfileBuilder {
         warnings.addAll(warningsIn);
         warnings.addAll(warnings(m, calibration, priced, tax));
         ProfileResult.CrossCheck cross = m.counts() != null && m.perfTotal() != null
-                ? new ProfileResult.CrossCheck(m.counts().total(), m.perfTotal(), m.counts().total() == m.perfTotal()) : null;
+                ? new ProfileResult.CrossCheck(m.counts().total(), m.perfTotal(), m.counts().total() == m.perfTotal(),
+                        m.mode().equals("attach") ? ATTACH_WINDOW : null) : null;
         Advice.Facts facts = new Advice.Facts(priced.byName(), total, tax.wallSecondsAdjusted(),
                 io == null ? 0 : io.readCalls(), io == null ? 0 : io.writeCalls(), io == null ? 0 : io.readBytes(),
                 io == null ? 0 : io.writeBytes(), m.counts() == null ? -1 : m.counts().zeroTimeoutWaits());

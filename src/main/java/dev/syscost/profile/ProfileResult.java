@@ -65,6 +65,11 @@ public record ProfileResult(
                      Double bytesPerWrite, Long voluntaryContextSwitches, Long involuntaryContextSwitches,
                      String note) {}
 
-    /** The bpf total beside an independent perf count of the same kernel entries. */
-    public record CrossCheck(long bpfTotal, long perfTotal, boolean equal) {}
+    /**
+     * The bpf total beside an independent perf count of the same kernel entries.
+     *
+     * @param window null in run mode (both counters start at the same exec, so any difference is a fault); in
+     *               attach mode, why the two totals may differ: they count slightly different windows
+     */
+    public record CrossCheck(long bpfTotal, long perfTotal, boolean equal, String window) {}
 }

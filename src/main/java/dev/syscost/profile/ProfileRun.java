@@ -46,20 +46,20 @@ public final class ProfileRun {
             }
             ProcStats before = ProcStats.read(t.pid()).orElse(null);
             SignalRelay.route(sig -> {
-                if (sig != Processes.SIGINT || !SignalRelay.inTerminalForeground()) {
+                if (sig != Processes.SIGINT || !SignalRelay.inTerminalForeground()) { // SIGTERM, SIGHUP
                     t.signalCommand(sig);
                 }
             });
             long t0 = System.nanoTime();
             t.resume();
-            boolean stopped = t.awaitStop();
+            boolean stopped = t.awaitGate();
             long wallNs = System.nanoTime() - t0;
             SyscallCounts counts = b.profiler() == null ? null : b.profiler().snapshot();
             Long perfTotal = perfFds.isEmpty() ? null : sum(perfFds, arena.allocate(8));
             ProcStats after = stopped ? ProcStats.read(t.pid()).orElse(null) : null;
             t.resume();
             int status = t.waitFor();
-            ProcStats delta = before != null && after != null ? after.minus(before) : null;
+            ProcStats delta = before != null && after != null ? after.minus(before).minus(Trampoline.GATE_IO) : null;
             return new Measurement("run", List.copyOf(command), t.pid(), b.backend(), b.fallbackReason(), wallNs,
                     status, counts, perfTotal, delta, true, false);
         } finally {
@@ -139,6 +139,10 @@ public final class ProfileRun {
         }
         if (!Files.isDirectory(Path.of("/proc", Integer.toString(pid)))) {
             throw gone(pid);
+        }
+        if (ProcStats.isKernelThread(pid)) {
+            throw new UsageException("--pid " + pid + " is a kernel thread (" + ProcStats.comm(pid)
+                    + "): it runs only in the kernel and makes no syscalls to count; give a user-space process");
         }
         try {
             Processes.kill(pid, 0);

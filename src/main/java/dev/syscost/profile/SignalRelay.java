@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.function.IntConsumer;
 
 /**
- * Routes the JVM's SIGINT and SIGTERM to the profile in progress (installed once per JVM); with no
+ * Routes the JVM's SIGINT, SIGTERM and SIGHUP to the profile in progress (installed once per JVM); with no
  * profile running, the JVM exits as it would have (128+N).
  */
 final class SignalRelay {
@@ -21,7 +21,8 @@ final class SignalRelay {
     static synchronized boolean route(IntConsumer handler) {
         if (!installed) {
             installed = Processes.onSignal("INT", () -> deliver(Processes.SIGINT))
-                    & Processes.onSignal("TERM", () -> deliver(Processes.SIGTERM));
+                    & Processes.onSignal("TERM", () -> deliver(Processes.SIGTERM))
+                    & Processes.onSignal("HUP", () -> deliver(Processes.SIGHUP));
         }
         target = handler;
         return installed;

@@ -33,7 +33,8 @@ public final class CompareText {
             out.append('\n');
             warnings.forEach(w -> out.append("warning: ").append(Figures.printable(w)).append('\n'));
         }
-        return out.toString();
+        // Every string here may come from an input file: no line may carry a control or escape character.
+        return out.toString().lines().map(Sanitize::line).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
     }
 
     private static String runLine(String label, Comparison.Run run) {

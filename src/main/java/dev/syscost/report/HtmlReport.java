@@ -1,6 +1,7 @@
 package dev.syscost.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.syscost.UsageException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +12,7 @@ import dev.syscost.report.view.Section;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A self-contained HTML report of one or more syscost results: the template resource {@code report.html}
@@ -30,8 +32,17 @@ public final class HtmlReport {
 
     /** Renders the results, each labelled with where it came from (a file name, or "" for this run). */
     public static String render(List<JsonNode> results, List<String> sources) {
-        return ReportTemplate.fill(ChartLibrary.library(), safeJson(model(results, sources)));
+        String data = safeJson(model(results, sources));
+        if (data.length() > MAX_DATA_CHARS) {
+            throw new UsageException(String.format(Locale.ROOT, "the report's data would be %.1f MiB of JSON, over the "
+                    + "%d MiB a browser renders in reasonable time (syscost's own results are kilobytes); report "
+                    + "fewer or smaller result files", data.length() / 1048576.0, MAX_DATA_CHARS >> 20));
+        }
+        return ReportTemplate.fill(ChartLibrary.library(), data);
     }
+
+    /** Beyond this much inlined data a browser takes minutes to render the page (65 MB: not rendered in 120 s). */
+    static final int MAX_DATA_CHARS = 8 << 20;
 
     /** Writes the report, refusing to overwrite without {@code force}. */
     public static void write(Path path, List<JsonNode> results, boolean force) {

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.syscost.UsageException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** The one JSON configuration every syscost result file is written and read with. */
@@ -36,28 +33,10 @@ public final class Json {
     }
 
     /**
-     * Reads a syscost result file as a tree, checking that it parses and carries a {@code schema}
-     * field; one-line {@link UsageException}s for a missing file, malformed JSON or a foreign file.
+     * Reads a syscost result file as a tree under {@link ResultFile}'s checks and default size limit;
+     * one-line {@link UsageException}s for a missing, odd, oversized, malformed or foreign file.
      */
     public static JsonNode readResult(Path path) {
-        String text;
-        try {
-            text = Files.readString(path);
-        } catch (NoSuchFileException e) {
-            throw new UsageException(path + ": no such file; pass a file written by `syscost ... --json FILE`");
-        } catch (IOException e) {
-            throw new UsageException(path + ": cannot read (" + e.getMessage() + ")");
-        }
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new UsageException(path + ": malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "; pass a file written by `syscost ... --json FILE`");
-        }
-        if (node == null || !node.isObject() || !node.path("schema").isTextual()) {
-            throw new UsageException(path + ": not a syscost result (no \"schema\" field); pass a file written by `syscost ... --json FILE`");
-        }
-        return node;
+        return ResultFile.read(path, ResultFile.DEFAULT_MAX_BYTES);
     }
 }

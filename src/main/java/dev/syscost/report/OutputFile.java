@@ -4,7 +4,10 @@ import dev.syscost.SyscostException;
 import dev.syscost.UsageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,8 +32,60 @@ public final class OutputFile {
         if (Files.exists(abs) && !force) {
             throw new UsageException(option + " " + path + " already exists; choose another name or add --force to overwrite it");
         }
-        if (!Files.isWritable(dir)) {
-            throw new UsageException(option + " " + path + ": directory " + dir + " is not writable");
+        probe(path, option, dir, abs);
+    }
+
+    /**
+     * Creates (and removes) a temp file beside the target, as the final write will: permission bits alone
+     * cannot tell, for root, that /proc or a read-only mount takes no files.
+     */
+    private static void probe(Path path, String option, Path dir, Path abs) {
+        try {
+            Files.delete(Files.createTempFile(dir, "." + abs.getFileName(), ".tmp"));
+        } catch (IOException e) {
+            String why = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof NoSuchFileException ? "no new files can be created there"
+                    : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : "refused";
+            throw new UsageException(option + " " + path + ": cannot create a file in " + dir + " (" + why
+                    + fileSystem(dir) + "); choose a directory you can write to, e.g. --json ./result.json".replace("--json", option));
+        }
+    }
+
+    private static String fileSystem(Path dir) {
+        try {
+            String type = Files.getFileStore(dir).type();
+            return switch (type) {
+                case "proc", "sysfs", "tracefs", "debugfs", "cgroup2", "devpts" -> ", a " + type + " pseudo-filesystem";
+                default -> "";
+            };
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Checks that a scratch directory given with {@code option} takes files, by creating (and removing) one:
+     * exit 2 with the reason, before any work starts.
+     */
+    public static void checkScratchDirectory(Path dir, String option) {
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException(option + " " + dir + " is not a directory; create it or choose another");
+        }
+        try {
+            Files.delete(Files.createTempFile(dir, ".syscost-probe", ".tmp"));
+        } catch (IOException e) {
+            String why = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof NoSuchFileException ? "no new files can be created there"
+                    : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : "refused";
+            throw new UsageException(option + " " + dir + ": cannot create a file there (" + why + fileSystem(dir)
+                    + "); choose a writable local directory, e.g. " + option + " /tmp");
+        }
+    }
+
+    /** Refuses two output options naming one file (the second write would replace the first). */
+    public static void checkDistinct(Path a, String optionA, Path b, String optionB) {
+        if (a != null && b != null && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            throw new UsageException(optionA + " and " + optionB + " both name " + a + "; give each its own file");
         }
     }
 

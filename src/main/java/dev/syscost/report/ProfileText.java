@@ -40,8 +40,14 @@ public final class ProfileText {
             }
         }
         if (r.crossCheck() != null) {
-            sb.append(fmt("  cross-check: bpf total %,d, perf raw_syscalls:sys_enter %,d — %s%n", r.crossCheck().bpfTotal(),
-                    r.crossCheck().perfTotal(), r.crossCheck().equal() ? "equal" : "DIFFERENT"));
+            ProfileResult.CrossCheck c = r.crossCheck();
+            String verdict = c.equal() ? "equal"
+                    : c.window() == null ? "DIFFERENT"
+                    : fmt("windowed, differ by %,d (%.2f%%): %s", Math.abs(c.bpfTotal() - c.perfTotal()),
+                            100.0 * Math.abs(c.bpfTotal() - c.perfTotal()) / Math.max(1, Math.max(c.bpfTotal(), c.perfTotal())),
+                            c.window());
+            sb.append(fmt("  cross-check: bpf total %,d, perf raw_syscalls:sys_enter %,d — %s%n", c.bpfTotal(),
+                    c.perfTotal(), verdict));
         }
         sb.append('\n').append(advice(r.advice()));
         if (!r.backend().limits().isEmpty()) {

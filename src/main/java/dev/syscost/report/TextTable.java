@@ -23,7 +23,7 @@ public final class TextTable {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException("row has " + cells.length + " cells, table has " + headers.size());
         }
-        rows.add(List.of(cells));
+        rows.add(java.util.Arrays.stream(cells).map(Sanitize::line).toList());
         return this;
     }
 

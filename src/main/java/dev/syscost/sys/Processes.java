@@ -11,6 +11,7 @@ import java.lang.reflect.Proxy;
 
 /** kill(2), waitid(2) without reaping, and forwarding of the JVM's own signals. */
 public final class Processes {
+    public static final int SIGHUP = 1;
     public static final int SIGINT = 2;
     public static final int SIGKILL = 9;
     public static final int SIGTERM = 15;

@@ -37,6 +37,21 @@ public final class Tracefs {
         }
     }
 
+    /** Where /proc/self/mounts says tracefs is mounted, readable or not. */
+    static Optional<Path> mountedAt() {
+        try {
+            for (String line : ProcFiles.read(Path.of("/proc/self/mounts")).split("\n")) {
+                String[] f = line.split(" ");
+                if (f.length > 2 && f[2].equals("tracefs")) {
+                    return Optional.of(Path.of(f[1]));
+                }
+            }
+        } catch (IOException e) {
+            // no mount table: treat as not mounted
+        }
+        return Optional.empty();
+    }
+
     /** The {@code format} file of a tracepoint, for field offsets. */
     public static String format(String group, String name) throws IOException {
         Path root = root().orElseGet(Tracefs::mountIfPossible);
@@ -44,6 +59,12 @@ public final class Tracefs {
     }
 
     private static Path mountIfPossible() {
+        Optional<Path> mounted = mountedAt();
+        if (mounted.isPresent()) {
+            // Mounted, but its events are not readable: a permission problem, which mounting cannot fix.
+            throw new NativeException("tracefs at " + mounted.get() + " is not readable by this user", Errno.EACCES,
+                    "run as root, or let this user read it: `sudo chmod -R o+rX " + mounted.get() + "/events`");
+        }
         Path target = MOUNTS.get(0);
         if (Files.isDirectory(target)) {
             try (var arena = java.lang.foreign.Arena.ofConfined()) {

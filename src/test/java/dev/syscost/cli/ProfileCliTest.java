@@ -67,6 +67,23 @@ class ProfileCliTest {
     }
 
     @Test
+    void shouldSayAKernelThreadIsOneInsteadOfCountingNothing() throws Exception {
+        int kthread = -1;
+        try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            for (var p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                int pid = Integer.parseInt(p.getFileName().toString());
+                if (dev.syscost.profile.ProcStats.isKernelThread(pid)) {
+                    kthread = pid;
+                    break;
+                }
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(kthread > 0, "no kernel thread visible in this pid namespace");
+        CliTest.assertOneLineUsageError(CliTest.run("profile", "--pid", Integer.toString(kthread), "--duration", "100ms"),
+                "--pid " + kthread + " is a kernel thread", "give a user-space process");
+    }
+
+    @Test
     void shouldRefuseAGonePid() {
         CliTest.assertOneLineUsageError(CliTest.run("profile", "--pid", "2147483000"), "no such process");
     }

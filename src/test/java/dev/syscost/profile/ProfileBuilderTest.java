@@ -56,4 +56,17 @@ class ProfileBuilderTest {
         assertThat(json).contains("\"totalSyscalls\" : 21500", "\"syscalls\" : [", "\"name\" : \"futex\"",
                 "\"count\" : 20000", "\"shareOfCalls\"", "\"ratePerSec\"", "\"wallSeconds\"", "\"userCpuSeconds\"");
     }
+
+    @Test
+    void shouldSayAnAttachCrossCheckIsWindowedAndARunCrossCheckDifferent() {
+        Measurement run = measurement();
+        Measurement attach = new Measurement("attach", List.of(), 42, Backend.BPF, null, 1_000_000_000L, null,
+                run.counts(), 21_400L, run.proc(), false, false);
+        String attached = ProfileText.render(ProfileBuilder.build(attach, PRICES, Environment.detect(), List.of()), 2);
+        assertThat(attached).contains("windowed, differ by 100 (0.47%): attach mode").doesNotContain("DIFFERENT");
+        Measurement ran = new Measurement("run", run.command(), 42, Backend.BPF, null, 1_000_000_000L, 0,
+                run.counts(), 21_400L, run.proc(), true, false);
+        assertThat(ProfileText.render(ProfileBuilder.build(ran, PRICES, Environment.detect(), List.of()), 2))
+                .contains("— DIFFERENT");
+    }
 }

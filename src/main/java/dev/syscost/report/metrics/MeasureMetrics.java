@@ -41,7 +41,7 @@ final class MeasureMetrics {
                     Figures.numOrNaN(p, "p10Ns"), "probe", id);
             m.gauge("syscost_probe_p90_ns", "90th percentile of the probe's per-trial time per call, in nanoseconds.",
                     Figures.numOrNaN(p, "p90Ns"), "probe", id);
-            m.gauge("syscost_probe_relative_spread", "(p90 - p10) / median of the probe's trials; above 0.1 the figure is noisy.",
+            m.gauge("syscost_probe_relative_spread", "(p90 - p10) / median of the probe's trials; above 0.2 the host was too busy to measure.",
                     Figures.numOrNaN(p, "relativeSpread"), "probe", id);
             double entries = p.path("kernelEntriesMeasured").isNumber() ? p.path("kernelEntriesMeasured").asDouble()
                     : Figures.numOrNaN(p, "kernelEntriesPerCall");

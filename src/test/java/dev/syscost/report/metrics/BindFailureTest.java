@@ -1,0 +1,22 @@
+package dev.syscost.report.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.BindException;
+import org.junit.jupiter.api.Test;
+
+class BindFailureTest {
+    @Test
+    void shouldBlameThePrivilegedPortNotTheAddress() {
+        RuntimeException e = MetricsServer.bindFailure("127.0.0.1", 80,
+                new java.io.IOException("Failed to bind to /127.0.0.1:80", new BindException("Permission denied")));
+        assertThat(e.getMessage()).contains("--port 80", "below 1024", "CAP_NET_BIND_SERVICE").doesNotContain("--bind");
+    }
+
+    @Test
+    void shouldBlameTheAddressWhenItIsNotThisMachines() {
+        RuntimeException e = MetricsServer.bindFailure("10.9.9.9", 9464,
+                new java.io.IOException("x", new BindException("Cannot assign requested address")));
+        assertThat(e.getMessage()).contains("--bind 10.9.9.9", "pass an address of this machine");
+    }
+}
