@@ -92,10 +92,27 @@ public final class ProfileBuilder {
         double perturbS = total > 0 ? total * perturbNs / 1e9 : 0;
         double wallAdj = Math.max(0, wall - perturbS);
         Double sysAdj = system == null ? null : Math.max(0, system - perturbS);
+        Double user = finite(m.userCpuSeconds());
+        // the profiler's own work runs in the target's system time: the bound is CPU time less it
+        Double cpuAdj = user == null || system == null ? null : Math.max(0, user + system - perturbS);
+        Double bound = cpuAdj != null ? cpuAdj : wallAdj > 0 ? wallAdj : null;
+        String boundKind = cpuAdj != null ? "cpu" : bound != null ? "wall" : null;
         double taxS = taxNs / 1e9;
-        return new ProfileResult.Tax(taxS, lowerBound, wallAdj > 0 ? taxS / wallAdj : 0,
-                sysAdj == null || sysAdj <= 0 ? null : taxS / sysAdj, perturbNs, perturbS, wallAdj, sysAdj,
-                priced.floor(), calibration, method);
+        double bounded = bound == null ? taxS : Math.min(taxS, bound);
+        // utime and stime are each truncated to a clock tick: an estimate within that of the bound fits
+        double resolutionS = cpuAdj != null ? 2.0 / ProcStats.TICKS_PER_SECOND : 0;
+        boolean fits = bound == null || taxS <= bound + resolutionS;
+        return new ProfileResult.Tax(taxS, lowerBound, bounded, bound, boundKind, fits,
+                cpuAdj == null ? null : share(bounded, cpuAdj), share(bounded, wallAdj), sysAdj == null ? null : share(bounded, sysAdj),
+                perturbNs, perturbS, wallAdj, sysAdj, priced.floor(), calibration, method);
+    }
+
+    /** part / whole, or null where that is not a share (over 1, or nothing to divide by); 0 of nothing is 0. */
+    static Double share(double part, double whole) {
+        if (part <= 0) {
+            return 0.0;
+        }
+        return whole > 0 && part <= whole ? part / whole : null;
     }
 
     private static List<String> warnings(Measurement m, Calibration calibration, Priced priced, ProfileResult.Tax tax) {
@@ -119,10 +136,14 @@ public final class ProfileBuilder {
                         .substring(calibration.source().indexOf("wide spread: ") + 13) + "; rerun with --recalibrate when it is quiet");
             }
         }
-        if (tax.estimatedSeconds() > tax.wallSecondsAdjusted()) {
-            warnings.add("the estimated tax exceeds the wall time: the calibrated prices (measured "
-                    + (calibration == null ? "?" : calibration.measuredAt()) + ") do not fit this run's conditions "
-                    + "(machine load, cache state); rerun with --recalibrate on a quiet machine");
+        if (!tax.pricesFit()) {
+            warnings.add(String.format(Locale.ROOT, "the priced estimate (%.3f s) exceeds the traced tree's %s time "
+                    + "(%.3f s%s), which bounds the time at the boundary: the calibrated prices (measured %s) do not fit "
+                    + "this run (machine load, cache state, or prices above this program's own calls); the tax shown "
+                    + "is the bound-limited %.3f s; rerun with --recalibrate on a quiet machine", tax.estimatedSeconds(),
+                    "cpu".equals(tax.boundKind()) ? "CPU" : "wall", tax.boundSeconds(),
+                    "cpu".equals(tax.boundKind()) ? ", user + system less the profiler's perturbation" : ", CPU times unavailable",
+                    calibration == null ? "?" : calibration.measuredAt(), tax.boundedSeconds()));
         }
         if (m.proc() == null) {
             warnings.add("/proc/" + m.pid() + "/io could not be read (permission, or the process is gone): CPU times and "

@@ -72,9 +72,25 @@ public final class ProfileText {
 
     private static String tax(ProfileResult.Tax x, ProfileResult r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(fmt("  boundary tax %s%.3f s = %.1f%% of wall%s%n", x.lowerBound() ? "≥ " : "", x.estimatedSeconds(),
-                100 * x.shareOfWall(), x.shareOfSystemCpu() == null ? ""
-                        : fmt(", %.0f%% of system time", 100 * x.shareOfSystemCpu())));
+        boolean cpu = "cpu".equals(x.boundKind());
+        List<String> shares = new java.util.ArrayList<>();
+        if (cpu) {
+            shares.add(fmt("%.1f%% of CPU time", 100 * x.shareOfCpu()));
+        }
+        shares.add(x.shareOfWall() != null ? fmt("%.1f%% of wall", 100 * x.shareOfWall())
+                : "more than the wall time (threads crossing in parallel)");
+        if (x.systemCpuSecondsAdjusted() != null) {
+            shares.add(x.shareOfSystemCpu() != null ? fmt("%.0f%% of system time", 100 * x.shareOfSystemCpu())
+                    : "more than the system time (part of each crossing is accounted as user time)");
+        }
+        sb.append(fmt("  boundary tax %s%.3f s = %s%n", x.pricesFit() ? x.lowerBound() ? "≥ " : "" : "≤ ",
+                x.boundedSeconds(), String.join(", ", shares)));
+        if (x.boundSeconds() != null) {
+            sb.append(fmt("    bound: the traced tree's %s %.3f s%s; priced estimate %.3f s%s%n", cpu ? "CPU time" : "wall time",
+                    x.boundSeconds(), cpu ? " (user + system, less the perturbation)" : " (CPU times unavailable)",
+                    x.estimatedSeconds(), x.pricesFit() ? ""
+                            : " — over the bound: the prices do not fit this run, the tax shown is limited to the bound"));
+        }
         sb.append("    ").append(x.method());
         if (x.calibration() != null) {
             sb.append(fmt("; prices from `syscost measure`, measured %s (FFM downcall %.0f ns subtracted)",
