@@ -33,6 +33,7 @@ final class CountingPrograms {
         return new BpfAsm()
                 .mov(R6, R1)
                 .load(DW, R7, R6, 8)
+                .mov32(R7, R7) // fentry passes nr as an unsigned int; -1 (invalid) still lands in the last slot
                 .call(FN_GET_CURRENT_PID_TGID)
                 .store(W, R10, -4, R0) // the low 32 bits: the thread id
                 .mov(R2, R10).addImm(R2, -4)

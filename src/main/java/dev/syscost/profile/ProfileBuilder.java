@@ -37,8 +37,7 @@ public final class ProfileBuilder {
                 io == null ? 0 : io.writeBytes(), m.counts() == null ? -1 : m.counts().zeroTimeoutWaits());
         return new ProfileResult(ProfileResult.SCHEMA, env,
                 new ProfileResult.Target(m.mode(), m.command(), m.pid(), m.exitStatus(), m.targetExited()),
-                new ProfileResult.BackendInfo(m.backend().id(), m.backend().description(), m.fallbackReason(),
-                        limits(m), m.backend() == Backend.BPF ? null : ENABLE_HINT),
+                backendInfo(m),
                 wall, finite(m.userCpuSeconds()), system, total >= 0 ? total : null,
                 total >= 0 && wall > 0 ? total / wall : null, priced.lines(),
                 m.counts() == null ? null : m.counts().zeroTimeoutWaits(), SyscallTable.x86_64().source(), tax, io,
@@ -168,6 +167,26 @@ public final class ProfileBuilder {
                 run ? "run mode: the command's accounting as its launcher shell reaped it; context switches are not "
                         + "passed up to a parent through /proc, so they are not shown"
                     : "attach mode: the process's accounting over the attach; context switches summed over its live threads");
+    }
+
+    private static ProfileResult.BackendInfo backendInfo(Measurement m) {
+        Double self = m.profilerCpuNs() < 0 ? null : m.profilerCpuNs() / 1e9;
+        double target = m.userCpuSeconds() + m.systemCpuSeconds();
+        Double share = self == null || !(target > 0) ? null : self / target;
+        return new ProfileResult.BackendInfo(m.backend().id(), m.backend().description(), m.fallbackReason(),
+                limits(m), m.backend() == Backend.BPF ? null : ENABLE_HINT, m.hook(), self, share, otherProcesses(m));
+    }
+
+    /** What everyone else pays while this backend counts (measured by bench/profile-overhead.sh, column untracked). */
+    static String otherProcesses(Measurement m) {
+        return switch (m.backend()) {
+            case BPF -> m.hook() != null && m.hook().startsWith("fentry")
+                    ? "every syscall of every other process runs the program's first lookup (thread not tracked) on the trampoline"
+                    : "every syscall of every other process takes the slow entry path and runs the program's first "
+                            + "lookup (thread not tracked): about the hook's floor per syscall (bench/profile-overhead.sh: floor, untracked)";
+            case PERF -> "nothing: the perf event counts only the target's threads";
+            case PROC -> "nothing: /proc is read, nothing is attached";
+        };
     }
 
     static List<String> limits(Measurement m) {

@@ -35,9 +35,18 @@ public record ProfileResult(
     /** What was profiled: a command run (with its exit status) or a pid attached to. */
     public record Target(String mode, List<String> command, int pid, Integer exitStatus, boolean exitedDuringAttach) {}
 
-    /** How it was counted, why not better, what it cannot see, and how to get full counts. */
+    /**
+     * How it was counted, why not better, what it cannot see, and how to get full counts.
+     *
+     * @param hook                      where the bpf program hung (fentry or the raw tracepoint) and why not
+     *                                  fentry; null for other backends
+     * @param profilerCpuSeconds        syscost's own CPU (all its threads) while the target ran, or null
+     * @param profilerShareOfTargetCpu  that over the target's user + system CPU, or null
+     * @param costToOtherProcesses      what every process syscost is not tracking pays while it profiles
+     */
     public record BackendInfo(String name, String description, String fallbackReason, List<String> limits,
-                              String enableFullCounts) {}
+                              String enableFullCounts, String hook, Double profilerCpuSeconds,
+                              Double profilerShareOfTargetCpu, String costToOtherProcesses) {}
 
     /**
      * One syscall's line.

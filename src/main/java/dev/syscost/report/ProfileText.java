@@ -18,6 +18,9 @@ public final class ProfileText {
                 : "pid " + t.pid()).append('\n');
         r.env().summaryLines().forEach(l -> sb.append("  ").append(l).append('\n'));
         sb.append("  backend ").append(r.backend().name()).append(": ").append(r.backend().description()).append('\n');
+        if (r.backend().hook() != null) {
+            sb.append("  hook    ").append(r.backend().hook()).append('\n');
+        }
         sb.append('\n').append(fmt("  wall %.3f s   user %s   system %s   syscalls %s   (%s/s)%n", r.wallSeconds(),
                 seconds(r.userCpuSeconds()), seconds(r.systemCpuSeconds()),
                 r.totalSyscalls() == null ? "not counted" : fmt("%,d", r.totalSyscalls()),
@@ -38,6 +41,12 @@ public final class ProfileText {
                 sb.append(fmt("  context switches: %,d voluntary, %,d involuntary%n", io.voluntaryContextSwitches(),
                         io.involuntaryContextSwitches()));
             }
+        }
+        if (r.backend().profilerCpuSeconds() != null) {
+            sb.append(fmt("  profiler CPU %.3f s while the target ran%s; other processes meanwhile: %s%n",
+                    r.backend().profilerCpuSeconds(), r.backend().profilerShareOfTargetCpu() == null ? ""
+                            : fmt(" = %.2f%% of the target's CPU", 100 * r.backend().profilerShareOfTargetCpu()),
+                    r.backend().costToOtherProcesses()));
         }
         if (r.crossCheck() != null) {
             sb.append(fmt("  cross-check: bpf total %,d, perf raw_syscalls:sys_enter %,d — %s%n", r.crossCheck().bpfTotal(),
