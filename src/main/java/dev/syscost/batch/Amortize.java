@@ -56,7 +56,7 @@ public final class Amortize {
             JavaApiSection java = config.parts().contains(AmortizePart.JAVA) ? m.javaApis(scratch.path()) : null;
             List<String> warnings = new ArrayList<>(env.warnings());
             if (config.quick()) {
-                warnings.add("quick mode: " + config.trials() + " short trials per point; figures are coarse"
+                warnings.add("quick mode: " + config.trials() + " trials per point (default 61) and fewer points; figures are coarser"
                         + " (run without --quick)");
             }
             warnings.addAll(m.warnings(sweeps, batched, java));

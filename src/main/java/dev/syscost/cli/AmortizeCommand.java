@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "write APIs mapped to kernel entries. At most 60 s (30–33 s on a 2-core VM); --quick at most 10 s (2–7 s there).",
         })
 public final class AmortizeCommand implements Callable<Integer> {
-    @Option(names = "--quick", description = "Coarser and faster (≤ 10 s): powers-of-4 sizes, fewer batches, 15 short trials.")
+    @Option(names = "--quick", description = "Faster (≤ 10 s), not different: powers-of-4 sizes, fewer batches, 15 trials per point with the default's trial length and warm-up.")
     boolean quick;
 
     @Option(names = "--sizes", paramLabel = "LIST",
