@@ -64,7 +64,7 @@ run() {
   case $tool in
     plain) "${cmd[@]}" >/dev/null 2>"$e" ;;
     syscost) "$syscost" profile -- "${cmd[@]}" >/dev/null 2>"$e"
-      grep -m1 'profiler CPU' "$e" | sed "s/^ */$w: /" >>"$out/self" || true ;;
+      grep -m1 'profiler CPU' "$e" | sed -e "s/^ */$w: /" -e 's/;.*//' >>"$out/self" || true ;;
     perf-stat) perf stat -e raw_syscalls:sys_enter -- "${cmd[@]}" >/dev/null 2>"$e" ;;
     strace) strace -f -c -o /dev/null -- "${cmd[@]}" >/dev/null 2>"$e" ;;
     bpftrace) # -c takes one string and no shell: hand it a script that execs the exact argv
