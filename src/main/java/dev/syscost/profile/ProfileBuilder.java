@@ -37,7 +37,7 @@ public final class ProfileBuilder {
                 io == null ? 0 : io.writeBytes(), m.counts() == null ? -1 : m.counts().zeroTimeoutWaits());
         return new ProfileResult(ProfileResult.SCHEMA, env,
                 new ProfileResult.Target(m.mode(), m.command(), m.pid(), m.exitStatus(), m.targetExited()),
-                backendInfo(m),
+                backendInfo(m, calibration),
                 wall, finite(m.userCpuSeconds()), system, total >= 0 ? total : null,
                 total >= 0 && wall > 0 ? total / wall : null, priced.lines(),
                 m.counts() == null ? null : m.counts().zeroTimeoutWaits(), SyscallTable.x86_64().source(), tax, io,
@@ -169,16 +169,25 @@ public final class ProfileBuilder {
                     : "attach mode: the process's accounting over the attach; context switches summed over its live threads");
     }
 
-    private static ProfileResult.BackendInfo backendInfo(Measurement m) {
+    private static ProfileResult.BackendInfo backendInfo(Measurement m, Calibration calibration) {
         Double self = m.profilerCpuNs() < 0 ? null : m.profilerCpuNs() / 1e9;
         double target = m.userCpuSeconds() + m.systemCpuSeconds();
         Double share = self == null || !(target > 0) ? null : self / target;
         return new ProfileResult.BackendInfo(m.backend().id(), m.backend().description(), m.fallbackReason(),
-                limits(m), m.backend() == Backend.BPF ? null : ENABLE_HINT, m.hook(), self, share, otherProcesses(m));
+                limits(m), m.backend() == Backend.BPF ? null : ENABLE_HINT, m.hook(), self, share,
+                otherProcesses(m, calibration));
     }
 
     /** What everyone else pays while this backend counts (measured by bench/profile-overhead.sh, column untracked). */
-    static String otherProcesses(Measurement m) {
+    static String otherProcesses(Measurement m, Calibration calibration) {
+        if (m.backend() == Backend.BPF && calibration != null) {
+            var e = calibration.perturbation(Perturbation.BPF_UNTRACKED);
+            if (e.isPresent()) {
+                return String.format(Locale.ROOT, "%.0f ns per syscall of every other process (measured: getppid "
+                        + "untracked, attached vs detached; p10–p90 %.0f…%.0f ns)%s", e.get().medianNs(), e.get().p10Ns(),
+                        e.get().p90Ns(), e.get().unresolved() ? ", not resolved from this machine's noise" : "");
+            }
+        }
         return switch (m.backend()) {
             case BPF -> m.hook() != null && m.hook().startsWith("fentry")
                     ? "every syscall of every other process runs the program's first lookup (thread not tracked) on the trampoline"

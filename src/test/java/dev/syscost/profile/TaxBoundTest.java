@@ -113,4 +113,20 @@ class TaxBoundTest {
         assertThat(OpenMetrics.renderResult(r)).contains("syscost_process_boundary_tax_seconds", "syscost_process_boundary_tax_bound_seconds",
                 "syscost_process_boundary_prices_fit{pid=\"1\"} 0");
     }
+
+    @Test
+    void shouldReportTheHookTheProfilersOwnCpuAndTheCostToOtherProcesses() throws IOException {
+        JsonNode p = recorded();
+        Measurement r0 = measurementOf(p);
+        Measurement m = new Measurement(r0.mode(), r0.command(), r0.pid(), r0.backend(), null, r0.wallNs(), 0,
+                r0.counts(), null, r0.proc(), true, false, "raw tracepoint sys_enter (test)", 7_900_000L);
+        Calibration c = calibrationOf(p, 1).withPerturbation(Perturbation.BPF_UNTRACKED, new Perturbation.Estimate(61, 50, 70));
+        ProfileResult r = ProfileBuilder.build(m, c, Environment.detect(), List.of());
+        assertThat(r.backend().hook()).isEqualTo("raw tracepoint sys_enter (test)");
+        assertThat(r.backend().profilerCpuSeconds()).isCloseTo(0.0079, within(1e-12));
+        assertThat(r.backend().profilerShareOfTargetCpu()).isCloseTo(0.0079 / 0.79, within(1e-9));
+        assertThat(r.backend().costToOtherProcesses()).startsWith("61 ns per syscall of every other process");
+        assertThat(ProfileText.render(r, 3)).contains("  hook    raw tracepoint sys_enter (test)",
+                "profiler CPU 0.008 s while the target ran = 1.00% of the target's CPU", "61 ns per syscall");
+    }
 }
