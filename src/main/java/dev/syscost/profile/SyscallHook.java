@@ -68,7 +68,10 @@ public final class SyscallHook implements AutoCloseable {
                     throw new NativeException("fentry forced by " + ENV + "=fentry: " + oneLine(e.getMessage()),
                             dev.syscost.sys.Errno.EINVAL, "unset " + ENV);
                 }
-                refusal = oneLine(e.getMessage());
+                refusal = e instanceof NativeException n && n.errno() == dev.syscost.sys.Errno.EPERM
+                        ? "the kernel refused the trampoline program: EPERM from " + n.getMessage().split(" failed")[0]
+                                + " although other bpf programs load (lockdown or an LSM policy can refuse tracing programs alone)"
+                        : oneLine(e.getMessage());
             }
         } else if (!forced.equalsIgnoreCase("raw_tp")) {
             throw new dev.syscost.UsageException(ENV + " must be fentry or raw_tp: " + forced);
