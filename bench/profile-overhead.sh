@@ -12,6 +12,13 @@
 # than any tracer does, and CPU time does not include that wait. (bpftrace's pid filter then sees the
 # timer process, not dd: its program still runs on every syscall, but skips the map update.)
 #
+# Beside the peers: "floor" runs the workload under `syscost __hook-floor` (an empty program on the hook
+# profile uses: what any program there costs), "untracked" runs it plain while `syscost profile` counts
+# another process (sleep): what every other process on the machine pays while syscost profiles. The
+# hook in use (fentry on x64_sys_call where the kernel allows BPF trampolines, else the raw tracepoint
+# sys_enter) is printed in the header; SYSCOST_HOOK=raw_tp forces the tracepoint. After the tables,
+# syscost's own CPU during each profiled run (its report's "profiler CPU" line) against the target's.
+#
 # Workloads and their timers (the tool's own start-up is never timed):
 #   dd    dd if=/dev/zero of=/dev/null bs=1 count=N   dd's own "copied, X s"
 #   find  find /usr -name '*.h'                        a perl timer around it, inside the traced tree
@@ -56,13 +63,22 @@ run() {
   esac
   case $tool in
     plain) "${cmd[@]}" >/dev/null 2>"$e" ;;
-    syscost) "$syscost" profile -- "${cmd[@]}" >/dev/null 2>"$e" ;;
+    syscost) "$syscost" profile -- "${cmd[@]}" >/dev/null 2>"$e"
+      grep -m1 'profiler CPU' "$e" | sed -e "s/^ */$w: /" -e 's/;.*//' >>"$out/self" || true ;;
     perf-stat) perf stat -e raw_syscalls:sys_enter -- "${cmd[@]}" >/dev/null 2>"$e" ;;
     strace) strace -f -c -o /dev/null -- "${cmd[@]}" >/dev/null 2>"$e" ;;
     bpftrace) # -c takes one string and no shell: hand it a script that execs the exact argv
       { echo '#!/bin/bash'; printf 'exec'; printf ' %q' "${cmd[@]}"; echo; } >"$out/cmd.sh"; chmod +x "$out/cmd.sh"
       bpftrace -q -e 'tracepoint:raw_syscalls:sys_enter /pid == cpid/ { @[args->id] = count(); } END { clear(@); }' \
         -c "/bin/bash $out/cmd.sh" >/dev/null 2>"$e" ;;
+    floor) # the floor of profile's hook: an empty program on the same hook, loaded by syscost itself
+      "$syscost" __hook-floor -- "${cmd[@]}" >/dev/null 2>"$e" ;;
+    untracked) # the cost to a process syscost is not tracking, while it profiles something else
+      rm -f "$out/ready"
+      "$syscost" profile -- sh -c "echo \$\$ > $out/ready; exec sleep 3600" 2>"$out/bg" & local bg=$!
+      until [ -s "$out/ready" ]; do kill -0 $bg 2>/dev/null || break; sleep 0.05; done
+      "${cmd[@]}" >/dev/null 2>"$e"
+      kill "$(cat "$out/ready")" 2>/dev/null; wait $bg || true ;;
     syscount) # BCC syscount has no way to start a command: it counts system-wide while the workload runs
       syscount-bpfcc >"$out/sc" 2>&1 & local sc=$!
       until grep -q Tracing "$out/sc" 2>/dev/null; do kill -0 $sc 2>/dev/null || break; sleep 0.1; done
@@ -71,7 +87,7 @@ run() {
   secs "$e"
 }
 
-tools=(plain syscost perf-stat)
+tools=(plain syscost floor untracked perf-stat)
 command -v bpftrace >/dev/null && tools+=(bpftrace)
 if command -v syscount-bpfcc >/dev/null; then
   if timeout 60 syscount-bpfcc -d 1 >/dev/null 2>"$out/sc-check"; then tools+=(syscount)
@@ -84,6 +100,7 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR
 
 for w in $workloads; do run plain $w 1000 >/dev/null; done # warm the page cache (find) and the binaries
 echo "profile overhead ($metric time): $rounds rounds, kernel $(uname -r), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "hook: $("$syscost" __hook-floor -- true 2>&1 >/dev/null | sed 's/^syscost __hook-floor: //')"
 for w in $workloads; do
   case $w in dd) n=$dd_count ;; w1) n=$writes ;; *) n=0 ;; esac
   declare -A t=()
@@ -112,3 +129,6 @@ for w in $workloads; do
   done
   unset t
 done
+if [ -s "$out/self" ]; then
+  echo; echo "syscost's own CPU while the target ran (goal: at most 1 % of the target's):"; sed 's/^/  /' "$out/self"
+fi

@@ -56,8 +56,10 @@ public final class Amortize {
             JavaApiSection java = config.parts().contains(AmortizePart.JAVA) ? m.javaApis(scratch.path()) : null;
             List<String> warnings = new ArrayList<>(env.warnings());
             if (config.quick()) {
-                warnings.add("quick mode: " + config.trials() + " short trials per point; figures are coarse"
-                        + " (run without --quick)");
+                warnings.add("quick mode: figures are indicative — the default's trial length and warm-up, but "
+                        + config.trials() + " trials per point (default 61) and fewer points, so one busy moment weighs "
+                        + "more; not yet shown within 15 % of the default run on a quiet machine (bench/quick-vs-default.sh);"
+                        + " run without --quick for the figures");
             }
             warnings.addAll(m.warnings(sweeps, batched, java));
             warnings.addAll(MachineLoad.sample().since(before).warnings());

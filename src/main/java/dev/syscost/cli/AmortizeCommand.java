@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "write APIs mapped to kernel entries. Measuring budget 60 s; --quick 10 s (docs/amortize.md has measured run times).",
         })
 public final class AmortizeCommand implements Callable<Integer> {
-    @Option(names = "--quick", description = "Coarser and faster (≤ 10 s): powers-of-4 sizes, fewer batches, 15 short trials.")
+    @Option(names = "--quick", description = "Faster (≤ 10 s), not different: powers-of-4 sizes, fewer batches, 15 trials per point with the default's trial length and warm-up.")
     boolean quick;
 
     @Option(names = "--sizes", paramLabel = "LIST", split = ",", converter = ByteSizeConverter.class,

@@ -50,6 +50,7 @@ public final class Main {
         m.put("serve", ServeCommand::new);
         m.put("__workload", WorkloadCommand::new);
         m.put("__ipc-peer", IpcPeerCommand::new);
+        m.put("__hook-floor", HookFloorCommand::new);
         return java.util.Collections.unmodifiableMap(m);
     }
 

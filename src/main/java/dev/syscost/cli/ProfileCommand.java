@@ -124,11 +124,16 @@ public final class ProfileCommand implements Callable<Integer> {
     }
 
     private Calibration withPerturbation(Calibration c, Backend used) {
-        if (c.perturbation(used.id()).isPresent() && !recalibrate) {
-            return c;
+        Calibration updated = c;
+        if (c.perturbation(used.id()).isEmpty() || recalibrate) {
+            updated = updated.withPerturbation(used.id(), Perturbation.measure(used));
         }
-        Calibration updated = c.withPerturbation(used.id(), Perturbation.measure(used));
-        updated.save(Calibration.cacheFile());
+        if (used == Backend.BPF && (c.perturbation(Perturbation.BPF_UNTRACKED).isEmpty() || recalibrate)) {
+            updated = updated.withPerturbation(Perturbation.BPF_UNTRACKED, Perturbation.untracked());
+        }
+        if (updated != c) {
+            updated.save(Calibration.cacheFile());
+        }
         return updated;
     }
 

@@ -47,6 +47,11 @@ final class BpfAsm {
         return add(ALU64 | MOV | X, dst, src, 0, 0);
     }
 
+    /** {@code dst = (u32) src}: zero-extends the low 32 bits (a 32-bit argument's upper half is not defined). */
+    BpfAsm mov32(int dst, int src) {
+        return add(ALU | MOV | X, dst, src, 0, 0);
+    }
+
     /** {@code dst += imm} (64-bit). */
     BpfAsm addImm(int dst, int imm) {
         return add(ALU64 | ADD | K, dst, 0, 0, imm);

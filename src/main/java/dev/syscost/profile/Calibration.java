@@ -1,9 +1,6 @@
 package dev.syscost.profile;
 
 import dev.syscost.sys.ProcFiles;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.syscost.bench.Measure;
 import dev.syscost.bench.MeasureConfig;
 import dev.syscost.bench.MeasureResult;
@@ -19,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -52,8 +50,6 @@ public record Calibration(String kernel, String cpuModel, String measuredAt, Str
     static final double WIDE_SPREAD = 0.5;
     /** Overrides the cache directory (tests). */
     public static final String CACHE_DIR_PROPERTY = "syscost.cache.dir";
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** The cached calibration if fresh for this kernel and CPU, else a new one (then cached). */
     public static Calibration load(boolean recalibrate, Progress progress, Runnable beforeMeasuring) {
@@ -127,20 +123,49 @@ public record Calibration(String kernel, String cpuModel, String measuredAt, Str
         return source != null && source.contains("; wide spread: ");
     }
 
-    /** Where the calibration is cached: {@code ${XDG_CACHE_HOME:-~/.cache}/syscost/profile-calibration.json}. */
+    /** Where the calibration is cached: {@code ${XDG_CACHE_HOME:-~/.cache}/syscost/profile-calibration.properties}. */
     public static Path cacheFile() {
         String override = System.getProperty(CACHE_DIR_PROPERTY);
         if (override != null) {
-            return Path.of(override, "profile-calibration.json");
+            return Path.of(override, "profile-calibration.properties");
         }
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("syscost").resolve("profile-calibration.json");
+        return base.resolve("syscost").resolve("profile-calibration.properties");
     }
 
+    /**
+     * The cached calibration, or empty when absent or unreadable. A flat properties file, not JSON: reading
+     * it must not pay for Jackson's start-up (a third of the classes `profile -- /bin/true` loaded).
+     */
     static Optional<Calibration> read(Path file) {
-        try {
-            return Optional.of(MAPPER.readValue(file.toFile(), Calibration.class));
+        Properties p = new Properties();
+        try (java.io.Reader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(in);
+            Map<String, Double> probes = new TreeMap<>();
+            Map<String, Double> perturbation = new TreeMap<>();
+            Map<String, List<Double>> spread = new TreeMap<>();
+            for (String key : p.stringPropertyNames()) {
+                if (key.startsWith("probeNs.")) {
+                    probes.put(key.substring(8), Double.parseDouble(p.getProperty(key)));
+                } else if (key.startsWith("perturbationNs.")) {
+                    String backend = key.substring(15);
+                    perturbation.put(backend, Double.parseDouble(p.getProperty(key)));
+                    String p10 = p.getProperty("perturbationP10Ns." + backend);
+                    String p90 = p.getProperty("perturbationP90Ns." + backend);
+                    if (p10 != null && p90 != null) {
+                        spread.put(backend, List.of(Double.parseDouble(p10), Double.parseDouble(p90)));
+                    }
+                }
+            }
+            String kernel = p.getProperty("kernel");
+            String downcall = p.getProperty("downcallNs");
+            if (kernel == null || downcall == null || probes.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Calibration(kernel, p.getProperty("cpuModel"), p.getProperty("measuredAt"),
+                    p.getProperty("source"), Double.parseDouble(downcall), Map.copyOf(probes), Map.copyOf(perturbation),
+                    Map.copyOf(spread)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -148,13 +173,33 @@ public record Calibration(String kernel, String cpuModel, String measuredAt, Str
 
     /** Saves to the cache; a cache that cannot be written only costs a new calibration next time. */
     public void save(Path file) {
+        Properties p = new Properties();
+        put(p, "kernel", kernel);
+        put(p, "cpuModel", cpuModel);
+        put(p, "measuredAt", measuredAt);
+        put(p, "source", source);
+        p.setProperty("downcallNs", Double.toString(downcallNs));
+        probeNs.forEach((k, v) -> p.setProperty("probeNs." + k, Double.toString(v)));
+        perturbationNs.forEach((k, v) -> p.setProperty("perturbationNs." + k, Double.toString(v)));
+        perturbationP10P90Ns.forEach((k, v) -> {
+            p.setProperty("perturbationP10Ns." + k, Double.toString(v.get(0)));
+            p.setProperty("perturbationP90Ns." + k, Double.toString(v.get(1)));
+        });
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), ".calibration", ".tmp");
-            MAPPER.writeValue(tmp.toFile(), this);
+            try (java.io.Writer out = Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8)) {
+                p.store(out, "syscost profile: this machine's per-syscall prices (delete to measure them again)");
+            }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // not fatal: the figures were measured; they are just not kept
+        }
+    }
+
+    private static void put(Properties p, String key, String value) {
+        if (value != null) {
+            p.setProperty(key, value);
         }
     }
 

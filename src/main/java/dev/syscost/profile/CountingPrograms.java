@@ -32,7 +32,6 @@ final class CountingPrograms {
         SyscallTable table = SyscallTable.x86_64();
         return new BpfAsm()
                 .mov(R6, R1)
-                .load(DW, R7, R6, 8)
                 .call(FN_GET_CURRENT_PID_TGID)
                 .store(W, R10, -4, R0) // the low 32 bits: the thread id
                 .mov(R2, R10).addImm(R2, -4)
@@ -41,6 +40,9 @@ final class CountingPrograms {
                 .jumpImm(JEQ, R0, 0, "out")
                 .load(W, R1, R0, 0)
                 .jumpImm(JNE, R1, COUNTING, "out")
+                // an untracked thread (every other process) has left by here: nothing above reads the context
+                .load(DW, R7, R6, 8)
+                .mov32(R7, R7) // fentry passes nr as an unsigned int; -1 (invalid) still lands in the last slot
                 // poll(fds, n, timeout) and epoll_(p)wait(fd, events, n, timeout): a zero timeout is busy polling
                 .jumpImm(JEQ, R7, table.number("poll"), "poll")
                 .jumpImm(JEQ, R7, table.number("epoll_wait"), "epoll")

@@ -46,6 +46,26 @@ public final class Perturbation {
         }
     }
 
+    /** The key under which the cost to untracked threads is cached beside the backends' perturbations. */
+    public static final String BPF_UNTRACKED = "bpf-untracked";
+
+    /**
+     * ns added per syscall of a thread the bpf backend is <em>not</em> tracking, while it counts others:
+     * what every other process on the machine pays while syscost profiles (the hook's own cost and the
+     * program's first lookup). Measured as {@link #measure} is, on this thread left untracked.
+     */
+    public static Estimate untracked() {
+        try (SyscallProfiler p = SyscallProfiler.open()) {
+            return alternate(on -> {
+                if (on) {
+                    p.attach();
+                } else {
+                    p.detach();
+                }
+            });
+        }
+    }
+
     private static Estimate perf() {
         int[] fd = {-1};
         try {

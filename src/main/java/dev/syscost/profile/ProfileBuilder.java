@@ -44,8 +44,7 @@ public final class ProfileBuilder {
                 io == null ? 0 : io.writeBytes(), m.counts() == null ? -1 : m.counts().zeroTimeoutWaits());
         return new ProfileResult(ProfileResult.SCHEMA, env,
                 new ProfileResult.Target(m.mode(), m.command(), m.pid(), m.exitStatus(), m.targetExited()),
-                new ProfileResult.BackendInfo(m.backend().id(), m.backend().description(), m.fallbackReason(),
-                        limits(m), m.backend() == Backend.BPF ? null : ENABLE_HINT),
+                backendInfo(m, calibration),
                 wall, finite(m.userCpuSeconds()), system, total >= 0 ? total : null,
                 total >= 0 && wall > 0 ? total / wall : null, priced.lines(),
                 m.counts() == null ? null : m.counts().zeroTimeoutWaits(), SyscallTable.x86_64().source(), tax, io,
@@ -99,10 +98,27 @@ public final class ProfileBuilder {
         double perturbS = total > 0 ? total * perturbNs / 1e9 : 0;
         double wallAdj = Math.max(0, wall - perturbS);
         Double sysAdj = system == null ? null : Math.max(0, system - perturbS);
+        Double user = finite(m.userCpuSeconds());
+        // the profiler's own work runs in the target's system time: the bound is CPU time less it
+        Double cpuAdj = user == null || system == null ? null : Math.max(0, user + system - perturbS);
+        Double bound = cpuAdj != null ? cpuAdj : wallAdj > 0 ? wallAdj : null;
+        String boundKind = cpuAdj != null ? "cpu" : bound != null ? "wall" : null;
         double taxS = taxNs / 1e9;
-        return new ProfileResult.Tax(taxS, lowerBound, wallAdj > 0 ? taxS / wallAdj : 0,
-                sysAdj == null || sysAdj <= 0 ? null : taxS / sysAdj, perturbNs, perturbS, wallAdj, sysAdj,
-                priced.floor(), calibration, method);
+        double bounded = bound == null ? taxS : Math.min(taxS, bound);
+        // utime and stime are each truncated to a clock tick: an estimate within that of the bound fits
+        double resolutionS = cpuAdj != null ? 2.0 / ProcStats.TICKS_PER_SECOND : 0;
+        boolean fits = bound == null || taxS <= bound + resolutionS;
+        return new ProfileResult.Tax(taxS, lowerBound, bounded, bound, boundKind, fits,
+                cpuAdj == null ? null : share(bounded, cpuAdj), share(bounded, wallAdj), sysAdj == null ? null : share(bounded, sysAdj),
+                perturbNs, perturbS, wallAdj, sysAdj, priced.floor(), calibration, method);
+    }
+
+    /** part / whole, or null where that is not a share (over 1, or nothing to divide by); 0 of nothing is 0. */
+    static Double share(double part, double whole) {
+        if (part <= 0) {
+            return 0.0;
+        }
+        return whole > 0 && part <= whole ? part / whole : null;
     }
 
     private static List<String> warnings(Measurement m, Calibration calibration, Priced priced, ProfileResult.Tax tax) {
@@ -126,10 +142,14 @@ public final class ProfileBuilder {
                         .substring(calibration.source().indexOf("wide spread: ") + 13) + "; rerun with --recalibrate when it is quiet");
             }
         }
-        if (tax.estimatedSeconds() > tax.wallSecondsAdjusted()) {
-            warnings.add("the estimated tax exceeds the wall time: the calibrated prices (measured "
-                    + (calibration == null ? "?" : calibration.measuredAt()) + ") do not fit this run's conditions "
-                    + "(machine load, cache state); rerun with --recalibrate on a quiet machine");
+        if (!tax.pricesFit()) {
+            warnings.add(String.format(Locale.ROOT, "the priced estimate (%.3f s) exceeds the traced tree's %s time "
+                    + "(%.3f s%s), which bounds the time at the boundary: the calibrated prices (measured %s) do not fit "
+                    + "this run (machine load, cache state, or prices above this program's own calls); the tax shown "
+                    + "is the bound-limited %.3f s; rerun with --recalibrate on a quiet machine", tax.estimatedSeconds(),
+                    "cpu".equals(tax.boundKind()) ? "CPU" : "wall", tax.boundSeconds(),
+                    "cpu".equals(tax.boundKind()) ? ", user + system less the profiler's perturbation" : ", CPU times unavailable",
+                    calibration == null ? "?" : calibration.measuredAt(), tax.boundedSeconds()));
         }
         if (m.proc() == null) {
             warnings.add("/proc/" + m.pid() + "/io could not be read (permission, or the process is gone): CPU times and "
@@ -154,6 +174,35 @@ public final class ProfileBuilder {
                 run ? "run mode: the command's accounting as its launcher shell reaped it; context switches are not "
                         + "passed up to a parent through /proc, so they are not shown"
                     : "attach mode: the process's accounting over the attach; context switches summed over its live threads");
+    }
+
+    private static ProfileResult.BackendInfo backendInfo(Measurement m, Calibration calibration) {
+        Double self = m.profilerCpuNs() < 0 ? null : m.profilerCpuNs() / 1e9;
+        double target = m.userCpuSeconds() + m.systemCpuSeconds();
+        Double share = self == null || !(target > 0) ? null : self / target;
+        return new ProfileResult.BackendInfo(m.backend().id(), m.backend().description(), m.fallbackReason(),
+                limits(m), m.backend() == Backend.BPF ? null : ENABLE_HINT, m.hook(), self, share,
+                otherProcesses(m, calibration));
+    }
+
+    /** What everyone else pays while this backend counts (measured by bench/profile-overhead.sh, column untracked). */
+    static String otherProcesses(Measurement m, Calibration calibration) {
+        if (m.backend() == Backend.BPF && calibration != null) {
+            var e = calibration.perturbation(Perturbation.BPF_UNTRACKED);
+            if (e.isPresent()) {
+                return String.format(Locale.ROOT, "%.0f ns per syscall of every other process (measured: getppid "
+                        + "untracked, attached vs detached; p10–p90 %.0f…%.0f ns)%s", e.get().medianNs(), e.get().p10Ns(),
+                        e.get().p90Ns(), e.get().unresolved() ? ", not resolved from this machine's noise" : "");
+            }
+        }
+        return switch (m.backend()) {
+            case BPF -> m.hook() != null && m.hook().startsWith("fentry")
+                    ? "every syscall of every other process runs the program's first lookup (thread not tracked) on the trampoline"
+                    : "every syscall of every other process takes the slow entry path and runs the program's first "
+                            + "lookup (thread not tracked): about the hook's floor per syscall (bench/profile-overhead.sh: floor, untracked)";
+            case PERF -> "nothing: the perf event counts only the target's threads";
+            case PROC -> "nothing: /proc is read, nothing is attached";
+        };
     }
 
     static List<String> limits(Measurement m) {

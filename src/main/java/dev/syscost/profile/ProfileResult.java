@@ -35,9 +35,18 @@ public record ProfileResult(
     /** What was profiled: a command run (with its exit status) or a pid attached to. */
     public record Target(String mode, List<String> command, int pid, Integer exitStatus, boolean exitedDuringAttach) {}
 
-    /** How it was counted, why not better, what it cannot see, and how to get full counts. */
+    /**
+     * How it was counted, why not better, what it cannot see, and how to get full counts.
+     *
+     * @param hook                      where the bpf program hung (fentry or the raw tracepoint) and why not
+     *                                  fentry; null for other backends
+     * @param profilerCpuSeconds        syscost's own CPU (all its threads) while the target ran, or null
+     * @param profilerShareOfTargetCpu  that over the target's user + system CPU, or null
+     * @param costToOtherProcesses      what every process syscost is not tracking pays while it profiles
+     */
     public record BackendInfo(String name, String description, String fallbackReason, List<String> limits,
-                              String enableFullCounts) {}
+                              String enableFullCounts, String hook, Double profilerCpuSeconds,
+                              Double profilerShareOfTargetCpu, String costToOtherProcesses) {}
 
     /**
      * One syscall's line.
@@ -50,12 +59,25 @@ public record ProfileResult(
                           double costNsPerCall, String costSource, double taxSeconds) {}
 
     /**
-     * The estimated time at the boundary and what it is set against.
+     * The estimated time at the boundary and what it is set against. Time at the boundary cannot exceed the
+     * traced tree's CPU time, so the priced estimate is held against that bound: shares are of the
+     * bound-limited figure and never exceed 1 (a share that would is null).
      *
+     * @param estimatedSeconds         the priced estimate (Σ count × price), as priced
+     * @param boundedSeconds           the estimate limited to {@code boundSeconds}: the figure every share uses
+     * @param boundSeconds             what the tax cannot exceed: user + system CPU of the traced tree less the
+     *                                 perturbation ({@code boundKind} "cpu"), or the adjusted wall time where
+     *                                 CPU times are unavailable ("wall"); null when neither is known
+     * @param pricesFit                false when the estimate exceeds the bound by more than the CPU clock's
+     *                                 resolution: the calibrated prices do not fit this run
+     * @param shareOfCpu               boundedSeconds / boundSeconds for a "cpu" bound, else null
+     * @param shareOfWall              boundedSeconds / wallSecondsAdjusted, null when over 1 (threads in parallel)
+     * @param shareOfSystemCpu         boundedSeconds / systemCpuSecondsAdjusted, null when unknown or over 1
      * @param perturbationNsPerSyscall how much longer each syscall took because the profiler counted it
      * @param wallSecondsAdjusted      wall time less the perturbation (count × perturbation)
      */
-    public record Tax(double estimatedSeconds, boolean lowerBound, double shareOfWall, Double shareOfSystemCpu,
+    public record Tax(double estimatedSeconds, boolean lowerBound, double boundedSeconds, Double boundSeconds,
+                      String boundKind, boolean pricesFit, Double shareOfCpu, Double shareOfWall, Double shareOfSystemCpu,
                       double perturbationNsPerSyscall, double perturbationSeconds, double wallSecondsAdjusted,
                       Double systemCpuSecondsAdjusted, List<String> pricedAtEntryFloor, Calibration calibration,
                       String method) {}

@@ -50,10 +50,12 @@ public final class ProfileRun {
                     t.signalCommand(sig);
                 }
             });
+            long cpu0 = processCpuNs(arena);
             long t0 = System.nanoTime();
             t.resume();
             boolean stopped = t.awaitGate();
             long wallNs = System.nanoTime() - t0;
+            long profilerCpuNs = processCpuNs(arena) - cpu0;
             SyscallCounts counts = b.profiler() == null ? null : b.profiler().snapshot();
             Long perfTotal = perfFds.isEmpty() ? null : sum(perfFds, arena.allocate(8));
             ProcStats after = stopped ? ProcStats.read(t.pid()).orElse(null) : null;
@@ -61,7 +63,7 @@ public final class ProfileRun {
             int status = t.waitFor();
             ProcStats delta = before != null && after != null ? after.minus(before).minus(Trampoline.GATE_IO) : null;
             return new Measurement("run", List.copyOf(command), t.pid(), b.backend(), b.fallbackReason(), wallNs,
-                    status, counts, perfTotal, delta, true, false);
+                    status, counts, perfTotal, delta, true, false, hookOf(b), profilerCpuNs);
         } finally {
             SignalRelay.release();
             perfFds.forEach(Libc::close);
@@ -92,6 +94,7 @@ public final class ProfileRun {
             ProcStats before = ProcStats.read(pid).orElse(null);
             ProcStats last = before;
             SignalRelay.route(sig -> stop.countDown());
+            long cpu0 = processCpuNs(arena);
             long t0 = System.nanoTime();
             long endNs = options.duration() == null ? Long.MAX_VALUE : t0 + options.duration().toNanos();
             boolean exited = false;
@@ -109,8 +112,9 @@ public final class ProfileRun {
             }
             SyscallCounts counts = b.profiler() == null ? null : b.profiler().snapshot();
             Long perfTotal = perfFds.isEmpty() ? null : sum(perfFds, arena.allocate(8));
+            long profilerCpuNs = processCpuNs(arena) - cpu0;
             return new Measurement("attach", List.of(), pid, b.backend(), b.fallbackReason(), wallNs, null, counts,
-                    perfTotal, before == null || last == null ? null : last.minus(before), false, exited);
+                    perfTotal, before == null || last == null ? null : last.minus(before), false, exited, hookOf(b), profilerCpuNs);
         } finally {
             SignalRelay.release();
             perfFds.forEach(Libc::close);
@@ -128,6 +132,21 @@ public final class ProfileRun {
             return true;
         }
     }
+
+    private static String hookOf(Opened b) {
+        return b.profiler() == null ? null : b.profiler().hook();
+    }
+
+    /** CPU time of this whole process (every thread: the JIT and GC too), from CLOCK_PROCESS_CPUTIME_ID. */
+    private static long processCpuNs(Arena arena) {
+        MemorySegment ts = arena.allocate(16, 8);
+        if (Libc.clockGettime(CLOCK_PROCESS_CPUTIME_ID, ts) != 0) {
+            return 0;
+        }
+        return ts.get(java.lang.foreign.ValueLayout.JAVA_LONG, 0) * 1_000_000_000L + ts.get(java.lang.foreign.ValueLayout.JAVA_LONG, 8);
+    }
+
+    private static final int CLOCK_PROCESS_CPUTIME_ID = 2;
 
     /** Refuses a pid that is not there or not ours, with the fix. */
     public static void checkAttachable(int pid) {

@@ -35,15 +35,21 @@ public final class SyscallProfiler implements AutoCloseable {
     private final List<Integer> fds = new ArrayList<>();
     private final int tidsFd;
     private final int countsFd;
-    private final int sysEnterProgFd;
-    private int sysEnterLinkFd = -1;
+    private final SyscallHook sysEnter;
     private final int cpus = Bpf.possibleCpus();
     private boolean closed;
 
     private SyscallProfiler() {
         tidsFd = keep(Bpf.mapCreate(Bpf.MAP_TYPE_ARRAY, 4, 4, pidMax(), "syscost_tids"));
         countsFd = keep(Bpf.mapCreate(Bpf.MAP_TYPE_PERCPU_ARRAY, 4, 8, CountingPrograms.SLOTS + 1, "syscost_counts"));
-        sysEnterProgFd = keep(load(Bpf.PROG_TYPE_RAW_TRACEPOINT, CountingPrograms.sysEnter(tidsFd, countsFd), "syscost_enter"));
+        SyscallHook hook;
+        try {
+            hook = SyscallHook.load(CountingPrograms.sysEnter(tidsFd, countsFd), "syscost_enter");
+        } catch (RuntimeException e) {
+            fds.forEach(Libc::close);
+            throw e;
+        }
+        sysEnter = hook;
     }
 
     /**
@@ -113,19 +119,19 @@ public final class SyscallProfiler implements AutoCloseable {
         }
     }
 
-    /** Attaches the counting program to sys_enter (idempotent). */
+    /** Attaches the counting program to its syscall hook (idempotent). */
     synchronized void attach() {
-        if (sysEnterLinkFd < 0) {
-            sysEnterLinkFd = Bpf.rawTracepointOpen("sys_enter", sysEnterProgFd);
-        }
+        sysEnter.attach();
     }
 
     /** Detaches the counting program: every syscall on the machine takes its untraced path again. */
     synchronized void detach() {
-        if (sysEnterLinkFd >= 0) {
-            Libc.close(sysEnterLinkFd);
-            sysEnterLinkFd = -1;
-        }
+        sysEnter.detach();
+    }
+
+    /** Where the counting program hangs (fentry or the raw tracepoint), and why not fentry. */
+    public String hook() {
+        return sysEnter.describe();
     }
 
     /**
@@ -228,7 +234,7 @@ public final class SyscallProfiler implements AutoCloseable {
             return;
         }
         closed = true;
-        detach();
+        sysEnter.close();
         for (int i = fds.size() - 1; i >= 0; i--) {
             Libc.close(fds.get(i));
         }

@@ -21,7 +21,7 @@ public final class AmortizeReport {
         out.println("syscost amortize: what chunking and batching buy at the user/kernel boundary");
         r.env().summaryLines().forEach(l -> out.println("  " + l));
         out.println(f("  %s, %d trials of ~%.1f ms per point, medians with p10–p90; %.1f s",
-                r.config().quick() ? "quick run (coarser)" : "full run", r.config().trials(), r.config().trialMs(),
+                r.config().quick() ? "quick run (indicative, see the warnings)" : "full run", r.config().trials(), r.config().trialMs(),
                 r.wallSeconds()));
         for (TargetSweep s : r.targets()) {
             printSweep(s, out);

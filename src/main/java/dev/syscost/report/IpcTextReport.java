@@ -15,7 +15,7 @@ public final class IpcTextReport {
     /** The whole report: header, environment, table, method notes and warnings. */
     public static String render(IpcResult r, List<String> envLines) {
         StringBuilder sb = new StringBuilder();
-        sb.append("syscost ipc: messages between two processes").append(r.quick() ? " (quick: coarser)" : "")
+        sb.append("syscost ipc: messages between two processes").append(r.quick() ? " (quick: indicative, see the warnings)" : "")
                 .append('\n');
         envLines.forEach(l -> sb.append("  ").append(l).append('\n'));
         sb.append("  placement: ").append(placementLine(r)).append('\n');

@@ -18,6 +18,9 @@ public final class ProfileText {
                 : "pid " + t.pid()).append('\n');
         r.env().summaryLines().forEach(l -> sb.append("  ").append(l).append('\n'));
         sb.append("  backend ").append(r.backend().name()).append(": ").append(r.backend().description()).append('\n');
+        if (r.backend().hook() != null) {
+            sb.append("  hook    ").append(r.backend().hook()).append('\n');
+        }
         sb.append('\n').append(fmt("  wall %.3f s   user %s   system %s   syscalls %s   (%s/s)%n", r.wallSeconds(),
                 seconds(r.userCpuSeconds()), seconds(r.systemCpuSeconds()),
                 r.totalSyscalls() == null ? "not counted" : fmt("%,d", r.totalSyscalls()),
@@ -38,6 +41,12 @@ public final class ProfileText {
                 sb.append(fmt("  context switches: %,d voluntary, %,d involuntary%n", io.voluntaryContextSwitches(),
                         io.involuntaryContextSwitches()));
             }
+        }
+        if (r.backend().profilerCpuSeconds() != null) {
+            sb.append(fmt("  profiler CPU %.3f s while the target ran%s; other processes meanwhile: %s%n",
+                    r.backend().profilerCpuSeconds(), r.backend().profilerShareOfTargetCpu() == null ? ""
+                            : fmt(" = %.2f%% of the target's CPU", 100 * r.backend().profilerShareOfTargetCpu()),
+                    r.backend().costToOtherProcesses()));
         }
         if (r.crossCheck() != null) {
             ProfileResult.CrossCheck c = r.crossCheck();
@@ -78,9 +87,25 @@ public final class ProfileText {
 
     private static String tax(ProfileResult.Tax x, ProfileResult r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(fmt("  boundary tax %s%.3f s = %.1f%% of wall%s%n", x.lowerBound() ? "≥ " : "", x.estimatedSeconds(),
-                100 * x.shareOfWall(), x.shareOfSystemCpu() == null ? ""
-                        : fmt(", %.0f%% of system time", 100 * x.shareOfSystemCpu())));
+        boolean cpu = "cpu".equals(x.boundKind());
+        List<String> shares = new java.util.ArrayList<>();
+        if (cpu) {
+            shares.add(fmt("%.1f%% of CPU time", 100 * x.shareOfCpu()));
+        }
+        shares.add(x.shareOfWall() != null ? fmt("%.1f%% of wall", 100 * x.shareOfWall())
+                : "more than the wall time (threads crossing in parallel)");
+        if (x.systemCpuSecondsAdjusted() != null) {
+            shares.add(x.shareOfSystemCpu() != null ? fmt("%.0f%% of system time", 100 * x.shareOfSystemCpu())
+                    : "more than the system time (part of each crossing is accounted as user time)");
+        }
+        sb.append(fmt("  boundary tax %s%.3f s = %s%n", x.pricesFit() ? x.lowerBound() ? "≥ " : "" : "≤ ",
+                x.boundedSeconds(), String.join(", ", shares)));
+        if (x.boundSeconds() != null) {
+            sb.append(fmt("    bound: the traced tree's %s %.3f s%s; priced estimate %.3f s%s%n", cpu ? "CPU time" : "wall time",
+                    x.boundSeconds(), cpu ? " (user + system, less the perturbation)" : " (CPU times unavailable)",
+                    x.estimatedSeconds(), x.pricesFit() ? ""
+                            : " — over the bound: the prices do not fit this run, the tax shown is limited to the bound"));
+        }
         sb.append("    ").append(x.method());
         if (x.calibration() != null) {
             sb.append(fmt("; prices from `syscost measure`, measured %s (FFM downcall %.0f ns subtracted)",

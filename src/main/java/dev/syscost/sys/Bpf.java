@@ -214,4 +214,61 @@ public final class Bpf {
         byte[] bytes = name.replaceAll("[^A-Za-z0-9_.]", "_").getBytes(StandardCharsets.US_ASCII);
         MemorySegment.copy(bytes, 0, attr, ValueLayout.JAVA_BYTE, offset, Math.min(15, bytes.length));
     }
+
+    // BPF trampolines (fentry): a tracing program attached to a kernel function by its BTF type id
+    public static final int PROG_TYPE_TRACING = 26;
+    public static final int ATTACH_TRACE_FENTRY = 24;
+
+    /** BPF_PROG_LOAD up to {@code attach_prog_fd}: what a tracing program needs beyond {@link #PROG_LOAD}. */
+    public static final StructLayout PROG_LOAD_BTF = MemoryLayout.structLayout(
+            PROG_LOAD.withName("base"),
+            JAVA_INT.withName("prog_btf_fd"),
+            JAVA_INT.withName("func_info_rec_size"),
+            JAVA_LONG.withName("func_info"),
+            JAVA_INT.withName("func_info_cnt"),
+            JAVA_INT.withName("line_info_rec_size"),
+            JAVA_LONG.withName("line_info"),
+            JAVA_INT.withName("line_info_cnt"),
+            JAVA_INT.withName("attach_btf_id"),
+            JAVA_INT.withName("attach_prog_fd"),
+            MemoryLayout.paddingLayout(4));
+
+    /**
+     * Loads an fentry program for the kernel function with BTF type id {@code attachBtfId}; on rejection
+     * throws a {@link BpfVerifierException} with the verifier's log.
+     */
+    public static int progLoadFentry(MemorySegment insns, String name, int attachBtfId) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment attr = arena.allocate(PROG_LOAD_BTF);
+            MemorySegment log = arena.allocate(LOG_SIZE);
+            set(attr, PROG_LOAD, "prog_type", PROG_TYPE_TRACING);
+            set(attr, PROG_LOAD, "insn_cnt", (int) (insns.byteSize() / INSN_SIZE));
+            set(attr, PROG_LOAD, "insns", insns.address());
+            set(attr, PROG_LOAD, "license", arena.allocateFrom("GPL").address());
+            set(attr, PROG_LOAD, "log_level", 1);
+            set(attr, PROG_LOAD, "log_size", LOG_SIZE);
+            set(attr, PROG_LOAD, "log_buf", log.address());
+            set(attr, PROG_LOAD, "expected_attach_type", ATTACH_TRACE_FENTRY);
+            set(attr, PROG_LOAD_BTF, "attach_btf_id", attachBtfId);
+            putName(attr, PROG_LOAD.byteOffset(groupElement("prog_name")), name);
+            try {
+                return (int) bpf(BPF_PROG_LOAD, attr, "BPF_PROG_LOAD " + name);
+            } catch (NativeException e) {
+                String text = log.getString(0, StandardCharsets.UTF_8);
+                if (text.isBlank()) {
+                    throw e;
+                }
+                throw new BpfVerifierException(name, e.errno(), text);
+            }
+        }
+    }
+
+    /** Attaches a loaded fentry program to its function; the returned fd keeps it attached until closed. */
+    public static int attachTracing(int progFd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment attr = arena.allocate(RAW_TRACEPOINT);
+            set(attr, RAW_TRACEPOINT, "prog_fd", progFd);
+            return (int) bpf(BPF_RAW_TRACEPOINT_OPEN, attr, "BPF_RAW_TRACEPOINT_OPEN (fentry)");
+        }
+    }
 }

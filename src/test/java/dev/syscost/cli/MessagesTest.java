@@ -56,7 +56,7 @@ class MessagesTest {
 
     @Test
     void shouldNameWhyAScratchDirectoryTakesNoFilesAndExit2() {
-        assertOneLineUsageError(run("ipc", "--temp-dir", "/proc"), "--temp-dir /proc: cannot create a file there", "proc pseudo-filesystem");
+        assertOneLineUsageError(run("ipc", "--temp-dir", "/proc"), "--tmpdir /proc: cannot create a file there", "proc pseudo-filesystem");
         assertOneLineUsageError(run("amortize", "--tmpdir", "/proc"), "--tmpdir /proc: cannot create a file there");
     }
 }

@@ -36,7 +36,7 @@ class CalibrationTest {
     @Test
     void shouldRoundTripThroughTheCacheFile(@TempDir Path dir) {
         Calibration c = at(Calibration.currentKernel(), Instant.now()).withPerturbation("bpf", new Perturbation.Estimate(42.0, 30.0, 55.0));
-        Path f = dir.resolve("sub/profile-calibration.json");
+        Path f = dir.resolve("sub/profile-calibration.properties");
         c.save(f);
         assertThat(Calibration.read(f)).contains(c);
     }

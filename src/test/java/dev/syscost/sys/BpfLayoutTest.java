@@ -71,4 +71,15 @@ class BpfLayoutTest {
                 + "processed 1 insns (limit 1000000) max_states_per_insn 0 total_states 0 peak_states 0 mark_read 0\n";
         assertThat(BpfVerifierException.firstRelevantLine(log)).isEqualTo("invalid read from stack off -4+0 size 4");
     }
+
+    @Test
+    void shouldLayOutTheTracingProgramLoadAsTheUapiDoes() {
+        // include/uapi/linux/bpf.h, BPF_PROG_LOAD: prog_btf_fd at 72 … attach_btf_id at 108, attach_prog_fd at 112
+        assertThat(off(Bpf.PROG_LOAD_BTF, "prog_btf_fd")).isEqualTo(72);
+        assertThat(off(Bpf.PROG_LOAD_BTF, "func_info")).isEqualTo(80);
+        assertThat(off(Bpf.PROG_LOAD_BTF, "line_info")).isEqualTo(96);
+        assertThat(off(Bpf.PROG_LOAD_BTF, "attach_btf_id")).isEqualTo(108);
+        assertThat(off(Bpf.PROG_LOAD_BTF, "attach_prog_fd")).isEqualTo(112);
+        assertThat(Bpf.PROG_LOAD_BTF.byteSize()).isEqualTo(120);
+    }
 }

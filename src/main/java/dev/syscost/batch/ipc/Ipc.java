@@ -51,11 +51,19 @@ public final class Ipc {
         warnings.addAll(cpus.warnings());
         warnings.addAll(run.warnings());
         warnings.addAll(warningsFor(run.results()));
+        if (config.quick()) {
+            warnings.add(QUICK_NOTE);
+        }
         return new IpcResult(IpcResult.SCHEMA, run.env(), config.quick(), cpus.placement(),
                 cpus.parentCpu(), cpus.childCpu(), config.trials(), config.messagesPerTrial(),
                 config.trialBudgetNs() / 1_000_000, IpcResult.LATENCY_METHOD, IpcResult.THROUGHPUT_METHOD,
                 IpcResult.KERNEL_ENTRIES_METHOD, run.results(), warnings);
     }
+
+    /** Why --quick figures are indicative (issue 10: quick within 15 % of default, or said to be indicative). */
+    static final String QUICK_NOTE = "quick mode: figures are indicative — the default's warm-up, but 3 trials of "
+            + "≤ 2,000 messages (default 5 of ≤ 20,000), so one busy moment moves a p50; not yet shown within 15 % of "
+            + "the default run on a quiet machine (bench/quick-vs-default.sh); run without --quick for the figures";
 
     private record Run(Environment env, List<TransportResult> results, List<String> warnings) {}
 

@@ -28,6 +28,20 @@ public final class ProfileMetrics {
             m.gauge("syscost_process_syscalls_per_second", "The process's syscall rate over the last counting window.",
                     profile.path("syscallsPerSec").asDouble(), "pid", pid);
         }
+        JsonNode tax = profile.path("tax");
+        if (tax.path("boundedSeconds").isNumber()) {
+            m.gauge("syscost_process_boundary_tax_seconds", "Estimated time at the user/kernel boundary, limited to the "
+                    + "traced tree's CPU time (the priced estimate is never shown above it).",
+                    tax.path("boundedSeconds").asDouble(), "pid", pid);
+        }
+        if (tax.path("boundSeconds").isNumber()) {
+            m.gauge("syscost_process_boundary_tax_bound_seconds", "What the boundary tax cannot exceed: the traced "
+                    + "tree's CPU time (user + system less the profiler's perturbation).", tax.path("boundSeconds").asDouble(), "pid", pid);
+        }
+        if (tax.path("pricesFit").isBoolean()) {
+            m.gauge("syscost_process_boundary_prices_fit", "1 when the priced estimate is within the CPU-time bound, 0 when "
+                    + "the calibrated prices do not fit this run.", tax.path("pricesFit").asBoolean() ? 1 : 0, "pid", pid);
+        }
         String command = command(profile);
         if (!command.isEmpty()) {
             m.info("syscost_process", "A process whose syscalls syscost counts.", "pid", pid, "command", command);

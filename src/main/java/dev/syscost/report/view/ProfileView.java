@@ -48,9 +48,10 @@ public final class ProfileView implements ResultView {
         String[][] fields = {
             {"wall", "wallSeconds", "wallNs", "wallMs"}, {"user CPU", "userCpuSeconds", "userCpuNs", "userMs"},
             {"system CPU", "systemCpuSeconds", "systemCpuNs", "systemMs"},
+            {"at the boundary (bound-limited)", "boundedSeconds"},
             {"estimated at the boundary", "estimatedSeconds", "estimatedBoundaryNs", "taxNs"}};
         for (String[] f : fields) {
-            JsonNode holder = result.path("tax").isObject() && f[0].startsWith("estimated") ? result.path("tax") : result;
+            JsonNode holder = result.path("tax").isObject() && f[0].contains("boundary") ? result.path("tax") : result;
             String field = firstNumeric(holder, java.util.Arrays.copyOfRange(f, 1, f.length));
             if (field != null) {
                 double v = holder.path(field).asDouble();

@@ -1,0 +1,67 @@
+package dev.syscost.sys;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalInt;
+
+/**
+ * The kernel's own type information ({@code /sys/kernel/btf/vmlinux}, BTF format of include/uapi/linux/btf.h):
+ * just enough to find a function's type id, which a BPF trampoline program (fentry) names to attach.
+ */
+public final class Btf {
+    public static final Path VMLINUX = Path.of("/sys/kernel/btf/vmlinux");
+    private static final int MAGIC = 0xeB9F;
+    private static final int KIND_FUNC = 12;
+
+    private Btf() {}
+
+    /** The BTF type id of the kernel function {@code name}, or empty when the kernel has no BTF or no such function. */
+    public static OptionalInt funcId(Path btf, String name) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(btf)).order(ByteOrder.LITTLE_ENDIAN);
+        if (b.remaining() < 24 || (b.getShort(0) & 0xffff) != MAGIC) {
+            throw new IOException(btf + " is not little-endian BTF");
+        }
+        int hdrLen = b.getInt(4);
+        int typeStart = hdrLen + b.getInt(8);
+        int typeEnd = typeStart + b.getInt(12);
+        int strStart = hdrLen + b.getInt(16);
+        byte[] want = name.getBytes(StandardCharsets.US_ASCII);
+        int id = 1;
+        for (int at = typeStart; at < typeEnd; id++) {
+            int nameOff = b.getInt(at);
+            int info = b.getInt(at + 4);
+            int kind = (info >>> 24) & 0x1f;
+            int vlen = info & 0xffff;
+            if (kind == KIND_FUNC && named(b, strStart + nameOff, want)) {
+                return OptionalInt.of(id);
+            }
+            at += 12 + extra(kind, vlen);
+        }
+        return OptionalInt.empty();
+    }
+
+    /** Bytes that follow a type's 12-byte common part, by kind. */
+    private static int extra(int kind, int vlen) throws IOException {
+        return switch (kind) {
+            case 1, 14, 17 -> 4; // INT, VAR, DECL_TAG
+            case 3 -> 12; // ARRAY
+            case 4, 5, 15, 19 -> 12 * vlen; // STRUCT, UNION, DATASEC, ENUM64
+            case 6, 13 -> 8 * vlen; // ENUM, FUNC_PROTO
+            case 2, 7, 8, 9, 10, 11, 12, 16, 18 -> 0;
+            default -> throw new IOException("unknown BTF kind " + kind);
+        };
+    }
+
+    private static boolean named(ByteBuffer b, int at, byte[] want) {
+        for (int i = 0; i < want.length; i++) {
+            if (at + i >= b.limit() || b.get(at + i) != want[i]) {
+                return false;
+            }
+        }
+        return at + want.length < b.limit() && b.get(at + want.length) == 0;
+    }
+}
