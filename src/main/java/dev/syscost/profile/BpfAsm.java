@@ -31,6 +31,7 @@ final class BpfAsm {
     static final int FN_MAP_DELETE_ELEM = 3;
     static final int FN_GET_CURRENT_PID_TGID = 14;
     static final int FN_PROBE_READ_KERNEL = 113;
+    static final int FN_GET_CURRENT_COMM = 16;
 
     record Insn(int code, int dst, int src, int off, int imm) {}
 

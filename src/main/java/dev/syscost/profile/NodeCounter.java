@@ -32,6 +32,7 @@ public final class NodeCounter implements AutoCloseable {
     private final int countsFd;
     private final int overflowFd;
     private final int droppedFd;
+    private final int commsFd;
     private final int cpus = Bpf.possibleCpus();
     private boolean closed;
 
@@ -42,8 +43,10 @@ public final class NodeCounter implements AutoCloseable {
      * @param overflow         by tgid: calls of processes that found the main map full
      * @param droppedCalls     calls that found the main map full (all of them, in overflow or not)
      * @param unattributedCalls calls that found the overflow map full as well
+     * @param comms            by tgid: the name of the thread that last made a new (process, syscall) pair
      */
-    public record Reading(Map<Long, Long> counts, Map<Integer, Long> overflow, long droppedCalls, long unattributedCalls) {}
+    public record Reading(Map<Long, Long> counts, Map<Integer, Long> overflow, long droppedCalls, long unattributedCalls,
+                          Map<Integer, String> comms) {}
 
     private NodeCounter(int maxEntries) {
         this.maxEntries = maxEntries;
@@ -51,9 +54,10 @@ public final class NodeCounter implements AutoCloseable {
             countsFd = keep(Bpf.mapCreate(Bpf.MAP_TYPE_PERCPU_HASH, 8, 8, maxEntries, "syscost_node"));
             overflowFd = keep(Bpf.mapCreate(Bpf.MAP_TYPE_PERCPU_HASH, 4, 8, OVERFLOW_ENTRIES, "syscost_nodeovf"));
             droppedFd = keep(Bpf.mapCreate(Bpf.MAP_TYPE_PERCPU_ARRAY, 4, 8, NodeCountingPrograms.DROPPED_SLOTS, "syscost_nodedrop"));
+            commsFd = keep(Bpf.mapCreate(Bpf.MAP_TYPE_HASH, 4, NodeCountingPrograms.COMM_SIZE, maxEntries, "syscost_nodecomm"));
             try (Arena a = Arena.ofConfined()) {
                 int prog = keep(Bpf.progLoad(Bpf.PROG_TYPE_RAW_TRACEPOINT,
-                        NodeCountingPrograms.sysEnter(countsFd, overflowFd, droppedFd).encode(a), "syscost_node"));
+                        NodeCountingPrograms.sysEnter(countsFd, overflowFd, droppedFd, commsFd).encode(a), "syscost_node"));
                 keep(Bpf.rawTracepointOpen("sys_enter", prog));
             }
         } catch (RuntimeException e) {
@@ -114,8 +118,18 @@ public final class NodeCounter implements AutoCloseable {
                 slot.set(JAVA_INT, 0, s);
                 dropped[s] = Bpf.lookup(droppedFd, slot, values) ? sum(values) : 0;
             }
+            Map<Integer, String> comms = new HashMap<>();
+            MemorySegment tgid = a.allocate(JAVA_INT);
+            MemorySegment name = a.allocate(NodeCountingPrograms.COMM_SIZE);
+            for (long k : counts.keySet()) {
+                int t = tgidOf(k);
+                tgid.set(JAVA_INT, 0, t);
+                if (!comms.containsKey(t) && Bpf.lookup(commsFd, tgid, name)) {
+                    comms.put(t, name.getString(0, java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
             return new Reading(counts, overflow, dropped[NodeCountingPrograms.DROPPED_CALLS],
-                    dropped[NodeCountingPrograms.DROPPED_PROCESSES]);
+                    dropped[NodeCountingPrograms.DROPPED_PROCESSES], comms);
         }
     }
 
@@ -161,6 +175,10 @@ public final class NodeCounter implements AutoCloseable {
             for (int t : overflowTgids) {
                 k4.set(JAVA_INT, 0, t);
                 Bpf.delete(overflowFd, k4);
+            }
+            for (long k : keys) {
+                k4.set(JAVA_INT, 0, tgidOf(k));
+                Bpf.delete(commsFd, k4);
             }
         }
     }

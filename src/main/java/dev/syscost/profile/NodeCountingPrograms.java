@@ -17,13 +17,15 @@ final class NodeCountingPrograms {
     /** Slot of {@code dropped}: calls that found {@code overflow} full as well. */
     static final int DROPPED_PROCESSES = 1;
     static final int DROPPED_SLOTS = 2;
+    /** TASK_COMM_LEN: a thread's name, NUL-padded. */
+    static final int COMM_SIZE = 16;
 
     private static final long BPF_ANY = 0;
 
     private NodeCountingPrograms() {}
 
     /** Raw tracepoint sys_enter (ctx->args[1] is the syscall number). */
-    static BpfAsm sysEnter(int countsFd, int overflowFd, int droppedFd) {
+    static BpfAsm sysEnter(int countsFd, int overflowFd, int droppedFd, int commsFd) {
         BpfAsm a = new BpfAsm()
                 .mov(R6, R1)
                 .load(DW, R7, R6, 8)
@@ -35,7 +37,19 @@ final class NodeCountingPrograms {
                 .storeImm(DW, R10, -16, 1);
         // Updating with BPF_ANY after a failed lookup is right even when another CPU inserted the key
         // in between: a new per-CPU element starts at zero on every CPU, and this CPU's slot gets 1.
-        incrementOrInsert(a, countsFd, -8, "counted", "full");
+        incrementOrInsert(a, countsFd, -8, "named", "full");
+        // a new (process, syscall) pair: note the name, so a process that exits before user space reads
+        // /proc still has one (the thread's, after its latest exec)
+        a.label("named")
+                .mov(R1, R10).addImm(R1, -40)
+                .movImm(R2, COMM_SIZE)
+                .call(FN_GET_CURRENT_COMM)
+                .mov(R2, R10).addImm(R2, -8)
+                .mov(R3, R10).addImm(R3, -40)
+                .movImm(R4, (int) BPF_ANY)
+                .loadMapFd(R1, commsFd)
+                .call(FN_MAP_UPDATE_ELEM)
+                .jumpImm(JA, 0, 0, "counted");
         a.label("full");
         incrementSlot(a, droppedFd, DROPPED_CALLS, "slot0");
         a.label("slot0");
@@ -46,7 +60,8 @@ final class NodeCountingPrograms {
     }
 
     /** {@code map[key at fp+keyOff] += 1} on this CPU, inserting it at 1; jumps to {@code failed} when full. */
-    private static void incrementOrInsert(BpfAsm a, int mapFd, int keyOff, String done, String failed) {
+    private static void incrementOrInsert(BpfAsm a, int mapFd, int keyOff, String inserted, String failed) {
+        String done = "counted";
         String insert = "insert" + mapFd;
         a.mov(R2, R10).addImm(R2, keyOff)
                 .loadMapFd(R1, mapFd)
@@ -62,7 +77,7 @@ final class NodeCountingPrograms {
                 .loadMapFd(R1, mapFd)
                 .call(FN_MAP_UPDATE_ELEM)
                 .jumpImm(JNE, R0, 0, failed)
-                .jumpImm(JA, 0, 0, done);
+                .jumpImm(JA, 0, 0, inserted);
     }
 
     /** {@code array[slot] += 1} on this CPU, then on to {@code next}. */

@@ -45,6 +45,7 @@ public final class EbpfSampler implements Sampler {
             List<TopSnapshot.Syscall> syscalls = pricing.syscalls(counts, seconds);
             ProcTable.Entry e = d.procs().get(pid);
             Double system = null;
+            names.putIfAbsent(pid, d.comm(pid));
             if (e != null) {
                 names.put(pid, e.comm());
                 Long before = lastSystemTicks.get(pid);
@@ -65,6 +66,11 @@ public final class EbpfSampler implements Sampler {
                         + " (process, syscall) pairs", List.of(), seconds, Pricing.rate(hostSyscalls) + d.notShownCalls() / seconds,
                 Pricing.taxShare(hostSyscalls), pricing.floorNs(), pricing.source(), counter.maxEntries(),
                 d.notShownProcesses(), d.notShownCalls() / seconds, hostSyscalls, rows);
+    }
+
+    @Override
+    public long sampledAtNanos() {
+        return tally.readAtNanos();
     }
 
     @Override

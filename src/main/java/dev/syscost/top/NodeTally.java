@@ -28,9 +28,17 @@ public final class NodeTally {
      * @param procs              /proc at the end of the interval
      * @param notShownProcesses  processes that found the map full and made calls this interval
      * @param notShownCalls      calls that found the map full (counted in no row)
+     * @param kernelComms        by tgid: the name the kernel saw (for processes gone before /proc was read)
      */
     public record Delta(double seconds, Map<Integer, Map<Integer, Long>> byPid, Set<Integer> exited,
-                        Map<Integer, ProcTable.Entry> procs, int notShownProcesses, long notShownCalls) {}
+                        Map<Integer, ProcTable.Entry> procs, int notShownProcesses, long notShownCalls,
+                        Map<Integer, String> kernelComms) {
+        /** The process's name: /proc's while it lives, else the kernel's, else "?". */
+        public String comm(int pid) {
+            ProcTable.Entry e = procs.get(pid);
+            return e != null ? e.comm() : kernelComms.getOrDefault(pid, "?");
+        }
+    }
 
     public NodeTally(NodeCounter counter) {
         this.counter = counter;
@@ -83,12 +91,17 @@ public final class NodeTally {
         lastDropped = r.droppedCalls();
         lastUnattributed = r.unattributedCalls();
         counter.forget(forget, forgetOverflow);
-        return new Delta(seconds, byPid, exited, procs, notShown, droppedCalls);
+        return new Delta(seconds, byPid, exited, procs, notShown, droppedCalls, r.comms());
     }
 
     /** Calls that found even the overflow map full, since the start. */
     public synchronized long unattributedCalls() {
         return lastUnattributed;
+    }
+
+    /** When the latest {@link #advance} read the counter. */
+    public synchronized long readAtNanos() {
+        return lastNanos;
     }
 
     public int maxEntries() {

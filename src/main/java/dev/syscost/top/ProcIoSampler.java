@@ -77,6 +77,11 @@ public final class ProcIoSampler implements Sampler {
     }
 
     @Override
+    public long sampledAtNanos() {
+        return lastNanos;
+    }
+
+    @Override
     public void close() {
         // nothing held
     }
