@@ -45,9 +45,9 @@ public final class Termios {
     private static final long C_CC = 17;
 
     private static final MethodHandle TCGETATTR = Native.downcallErrno("tcgetattr",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
     private static final MethodHandle TCSETATTR = Native.downcallErrno("tcsetattr",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
     private static final MethodHandle IOCTL = Native.downcall("ioctl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), java.lang.foreign.Linker.Option.firstVariadicArg(2));
 
@@ -58,7 +58,7 @@ public final class Termios {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment t = a.allocate(TERMIOS);
             MemorySegment capture = a.allocate(Native.CAPTURE_LAYOUT);
-            if ((int) TCGETATTR.invokeExact(capture, t, fd) != 0) {
+            if ((int) TCGETATTR.invokeExact(capture, fd, t) != 0) {
                 throw new NativeException("tcgetattr", Native.errno(capture), "run it in a terminal");
             }
             return t.toArray(ValueLayout.JAVA_BYTE);
