@@ -28,6 +28,7 @@ public final class NodeCollector implements AutoCloseable {
     /** Exited processes kept for the next scrape beyond this many are summed into "other" at once. */
     static final int MAX_PENDING_EXITED = 1024;
     static final String OTHER = "other";
+    static final String UNKNOWN = "unknown";
     static final String PROCESS_HELP = "Syscalls of one process by syscall: with --node the top --top-k processes by rate "
             + "since the previous scrape, the rest summed under comm=\"other\" (pid empty); with --watch the watched pids.";
 
@@ -61,7 +62,7 @@ public final class NodeCollector implements AutoCloseable {
         return c;
     }
 
-    /** The most process series one scrape can hold: (topK + 1 for "other") x every syscall name. */
+    /** The most process series one scrape can hold: (topK + 1 for "other") x (every syscall name + "unknown"). */
     public static long worstCaseProcessSeries(int topK) {
         return (topK + 1L) * (SyscallTable.x86_64().size() + 1);
     }
@@ -115,8 +116,8 @@ public final class NodeCollector implements AutoCloseable {
         double seconds = Math.max(1e-9, (now - lastScrapeNanos) / 1e9);
         lastScrapeNanos = now;
         SyscallTable table = SyscallTable.x86_64();
-        node.forEach((nr, n) -> m.counter("syscost_node_syscalls", "Syscalls of every process on this host since syscost "
-                + "started counting, by syscall (eBPF on raw_syscalls:sys_enter).", n, "syscall", table.name(nr)));
+        byLabel(table, node).forEach((syscall, n) -> m.counter("syscost_node_syscalls", "Syscalls of every process on this host since syscost "
+                + "started counting, by syscall (eBPF on raw_syscalls:sys_enter).", n, "syscall", syscall));
         double nodeTax = 0;
         for (Map<Integer, Long> since : sinceScrape.values()) {
             nodeTax += tax(since, seconds);
@@ -128,12 +129,12 @@ public final class NodeCollector implements AutoCloseable {
         }
         for (int pid : shown) {
             String comm = comms.getOrDefault(pid, "?");
-            cumulative.getOrDefault(pid, Map.of()).forEach((nr, n) -> m.counter("syscost_process_syscalls", PROCESS_HELP, n, "pid", Integer.toString(pid), "comm", comm, "syscall", table.name(nr)));
+            byLabel(table, cumulative.getOrDefault(pid, Map.of())).forEach((syscall, n) -> m.counter("syscost_process_syscalls", PROCESS_HELP, n, "pid", Integer.toString(pid), "comm", comm, "syscall", syscall));
             double tax = tax(sinceScrape.get(pid), seconds);
             m.gauge("syscost_process_tax_ratio", "Estimated boundary tax of the process since the previous scrape: calls/s "
                     + "x calibrated ns per call, as a share of one CPU.", tax, "pid", Integer.toString(pid), "comm", comm);
         }
-        other.forEach((nr, n) -> m.counter("syscost_process_syscalls", PROCESS_HELP, n, "pid", "", "comm", OTHER, "syscall", table.name(nr)));
+        byLabel(table, other).forEach((syscall, n) -> m.counter("syscost_process_syscalls", PROCESS_HELP, n, "pid", "", "comm", OTHER, "syscall", syscall));
         m.gauge("syscost_node_tax_ratio", "Estimated boundary tax of every process since the previous scrape, as a share of one CPU.",
                 prices == null ? Double.NaN : nodeTax);
         m.counter("syscost_node_syscalls_not_attributed", "Syscalls that found the kernel map full: in no process or "
@@ -149,6 +150,18 @@ public final class NodeCollector implements AutoCloseable {
             comms.remove(pid);
         }
         exited.clear();
+    }
+
+    /** A syscall's label: numbers outside the table (a program may pass any) all read "unknown", bounding the names. */
+    static String label(SyscallTable table, int nr) {
+        String name = table.name(nr);
+        return name.startsWith("syscall_") ? UNKNOWN : name;
+    }
+
+    private static Map<String, Long> byLabel(SyscallTable table, Map<Integer, Long> byNr) {
+        Map<String, Long> out = new TreeMap<>();
+        byNr.forEach((nr, n) -> out.merge(label(table, nr), n, Long::sum));
+        return out;
     }
 
     /** Pids by calls since the previous scrape, most first. */
