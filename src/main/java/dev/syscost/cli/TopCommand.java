@@ -108,9 +108,11 @@ public final class TopCommand implements Callable<Integer> {
         }
     }
 
+    /** "BPF_MAP_CREATE syscost_node failed: EPERM (…); bpf needs root…" → the part before the hint. */
     private static String firstClause(String message) {
         String m = message == null ? "bpf refused" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
-        return m.length() > 160 ? m.substring(0, 160) + "..." : m;
+        int hint = m.indexOf("; ");
+        return hint > 0 ? m.substring(0, hint) : m;
     }
 
     /** "1", "0.5", "2s", "500ms", "1m" → seconds, 10 ms..1 h; anything else is a usage error. */

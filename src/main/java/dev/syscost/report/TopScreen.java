@@ -98,8 +98,8 @@ public final class TopScreen {
 
     /** The one line shown instead of the screen when the terminal is smaller than the view needs. */
     public static String tooSmall(int rows, int columns) {
-        return fmt("syscost top needs a terminal of at least %dx%d (this one is %dx%d): enlarge it, or q to quit",
-                MIN_COLUMNS, MIN_ROWS, columns, rows);
+        // short, so that it fits the small terminal it is shown in
+        return fmt("terminal %dx%d too small: top needs %dx%d (q quits)", columns, rows, MIN_COLUMNS, MIN_ROWS);
     }
 
     static String count(double perSecond) {
