@@ -16,7 +16,6 @@ import java.io.PipedReader;
 import java.io.PipedWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,9 +181,5 @@ class TopCommandTest {
         String javaBin = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
         return List.of(javaBin, "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.syscost.cli.Main");
-    }
-
-    static boolean exists(Path p) {
-        return Files.exists(p);
     }
 }
