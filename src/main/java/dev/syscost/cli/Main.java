@@ -48,6 +48,7 @@ public final class Main {
         m.put("report", ReportCommand::new);
         m.put("compare", CompareCommand::new);
         m.put("serve", ServeCommand::new);
+        m.put("top", TopCommand::new);
         m.put("__workload", WorkloadCommand::new);
         m.put("__ipc-peer", IpcPeerCommand::new);
         m.put("__hook-floor", HookFloorCommand::new);

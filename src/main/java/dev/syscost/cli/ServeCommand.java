@@ -7,6 +7,7 @@ import dev.syscost.bench.MeasureConfig;
 import dev.syscost.report.Json;
 import dev.syscost.report.Progress;
 import dev.syscost.report.metrics.MetricsServer;
+import dev.syscost.report.metrics.NodeCollector;
 import dev.syscost.report.metrics.ProfilerWatch;
 import dev.syscost.report.metrics.ProcessWatch;
 import dev.syscost.report.metrics.Remeasurer;
@@ -49,6 +50,15 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Also count these processes' syscalls (syscost_process_syscalls_total{pid,syscall}).")
     List<Integer> watch = new ArrayList<>();
 
+    @Option(names = "--node", description = {"Also count every process's syscalls in the kernel (root or CAP_BPF+CAP_PERFMON):",
+            "syscost_node_syscalls_total{syscall} and syscost_process_syscalls_total{pid,comm,syscall} for the",
+            "--top-k processes by rate since the previous scrape, the rest under comm=\"other\"."})
+    boolean node;
+
+    @Option(names = "--top-k", paramLabel = "K", defaultValue = "20",
+            description = "With --node: processes exported by name per scrape, 1..1000 (default ${DEFAULT-VALUE}).")
+    int topK;
+
     @Spec
     CommandSpec spec;
 
@@ -63,10 +73,18 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         UsageException.requireRange("--port", port, 0, 65535);
         Duration every = parseInterval(interval);
+        UsageException.requireRange("--top-k", topK, 1, 1000);
+        if (node && !watch.isEmpty()) {
+            throw new UsageException("--watch and --node: --node already counts every process (with pid and comm labels); drop --watch");
+        }
         ServeCollector collector = new ServeCollector();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        NodeCollector nodeCollector = node ? NodeServe.open(topK) : null;
         try {
+            if (nodeCollector != null) {
+                collector.add(nodeCollector::addTo);
+            }
             for (int pid : watch) {
                 UsageException.requireRange("--watch", pid, 1, Integer.MAX_VALUE);
                 collector.watch(pid, watchOpener.open(pid));
@@ -92,6 +110,9 @@ public final class ServeCommand implements Callable<Integer> {
             }
         } finally {
             collector.close();
+            if (nodeCollector != null) {
+                nodeCollector.close();
+            }
         }
         return 0;
     }
@@ -108,6 +129,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         for (int pid : watch) {
             out.println("  watching pid " + pid);
+        }
+        if (node) {
+            out.println(NodeServe.describe(topK));
         }
         out.println("  Ctrl-C to stop");
         out.flush();

@@ -24,12 +24,14 @@ final class BpfAsm {
     static final int ADD = 0x00, MOV = 0xb0;
     static final int JA = 0x00, JEQ = 0x10, JGT = 0x20, JNE = 0x50, CALL = 0x80, EXIT = 0x90;
     static final int PSEUDO_MAP_FD = 1;
+    static final int RSH = 0x70;
 
     static final int FN_MAP_LOOKUP_ELEM = 1;
     static final int FN_MAP_UPDATE_ELEM = 2;
     static final int FN_MAP_DELETE_ELEM = 3;
     static final int FN_GET_CURRENT_PID_TGID = 14;
     static final int FN_PROBE_READ_KERNEL = 113;
+    static final int FN_GET_CURRENT_COMM = 16;
 
     record Insn(int code, int dst, int src, int off, int imm) {}
 
@@ -55,6 +57,11 @@ final class BpfAsm {
     /** {@code dst += imm} (64-bit). */
     BpfAsm addImm(int dst, int imm) {
         return add(ALU64 | ADD | K, dst, 0, 0, imm);
+    }
+
+    /** {@code dst >>= imm} (64-bit, logical). */
+    BpfAsm rshImm(int dst, int imm) {
+        return add(ALU64 | RSH | K, dst, 0, 0, imm);
     }
 
     /** {@code dst += src} (64-bit). */

@@ -221,4 +221,17 @@ public record Calibration(String kernel, String cpuModel, String measuredAt, Str
             return "unknown";
         }
     }
+
+    /**
+     * The cached calibration of this kernel and CPU, however old: for live views ({@code top},
+     * {@code serve --node}) that must not spend 20 s measuring at every start; its age is shown beside it.
+     */
+    public static Optional<Calibration> cachedForThisMachine() {
+        return read(cacheFile()).filter(c -> currentKernel().equals(c.kernel()) && currentCpuModel().equals(c.cpuModel()));
+    }
+
+    /** A calibration of this kernel and CPU, measured now, from given prices (seeding the cache in tests). */
+    public static Calibration forThisMachine(String source, double downcallNs, Map<String, Double> probeNs) {
+        return new Calibration(currentKernel(), currentCpuModel(), Instant.now().toString(), source, downcallNs, probeNs, Map.of());
+    }
 }

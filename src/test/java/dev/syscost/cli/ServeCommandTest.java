@@ -51,8 +51,9 @@ class ServeCommandTest {
             assertThat(e.value("syscost_process_up", "pid", Long.toString(self))).isEqualTo(1.0);
             // Exact per-syscall names where bpf is permitted (counted from attach on: the server's own
             // accept/read/write), else the read/write families of /proc/PID/io.
-            String watched = s.scrapeUntil("syscost_process_syscalls_total{pid=\"" + self + "\"");
-            assertThat(watched.lines().filter(l -> l.startsWith("syscost_process_syscalls_total{pid=\"" + self + "\""))
+            String watched = s.scrapeUntil(",pid=\"" + self + "\",syscall=");
+            assertThat(watched.lines().filter(l -> l.startsWith("syscost_process_syscalls_total{comm=")
+                            && l.contains(",pid=\"" + self + "\","))
                     .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum()).isPositive();
             assertThat(e.value("syscost_serve_measure_runs_total")).isEqualTo(1.0);
             assertThat(e.value("syscost_serve_duty_cycle_ratio")).isLessThanOrEqualTo(0.01);

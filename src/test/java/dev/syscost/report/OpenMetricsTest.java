@@ -27,7 +27,7 @@ class OpenMetricsTest {
         ObjectNode profile = (ObjectNode) Fixtures.result("profile.json");
         ExpositionParser.Exposition e = ExpositionParser.parse(OpenMetrics.render(profile), true);
         assertThat(e.types()).containsEntry("syscost_process_syscalls", "counter");
-        assertThat(e.value("syscost_process_syscalls_total", "pid", "4242", "syscall", "read")).isEqualTo(2000010);
+        assertThat(e.value("syscost_process_syscalls_total", "pid", "4242", "comm", "dd", "syscall", "read")).isEqualTo(2000010);
         assertThat(e.value("syscost_process_syscalls_all_total", "pid", "4242")).isEqualTo(4000123);
     }
 

@@ -14,10 +14,12 @@ public final class ProfileMetrics {
 
     /** Adds a process's syscall counts under {@code pid}. */
     public static void addTo(MetricFamilies m, JsonNode profile, String pid) {
+        String comm = comm(profile);
         for (JsonNode s : profile.path("syscalls")) {
             if (s.path("count").isNumber()) {
+                // the family serve --watch and serve --node export, with the same labels
                 m.counter("syscost_process_syscalls", "Syscalls the process made, by syscall, since syscost began counting.",
-                        s.path("count").asDouble(), "pid", pid, "syscall", s.path("name").asText());
+                        s.path("count").asDouble(), "pid", pid, "comm", comm, "syscall", s.path("name").asText());
             }
         }
         if (profile.path("totalSyscalls").isNumber()) {
@@ -46,6 +48,14 @@ public final class ProfileMetrics {
         if (!command.isEmpty()) {
             m.info("syscost_process", "A process whose syscalls syscost counts.", "pid", pid, "command", command);
         }
+    }
+
+    /** The kernel's name for a started command: its program's file name, cut to 15 bytes; "" for an attached pid. */
+    static String comm(JsonNode profile) {
+        JsonNode c = profile.path("target").path("command").isMissingNode() ? profile.path("command") : profile.path("target").path("command");
+        String first = c.isArray() && !c.isEmpty() ? c.get(0).asText() : "";
+        String name = first.substring(first.lastIndexOf('/') + 1);
+        return name.length() > 15 ? name.substring(0, 15) : name;
     }
 
     private static String command(JsonNode profile) {

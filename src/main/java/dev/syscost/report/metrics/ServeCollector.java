@@ -13,6 +13,8 @@ import java.util.Map;
  */
 public final class ServeCollector implements MultiCollector {
     private final Map<Integer, ProcessWatch> watches = new LinkedHashMap<>();
+    private final Map<Integer, String> comms = new LinkedHashMap<>();
+    private final java.util.List<java.util.function.Consumer<MetricFamilies>> sources = new java.util.ArrayList<>();
     private volatile JsonNode latest;
     private volatile long runs;
     private volatile long failures;
@@ -24,6 +26,20 @@ public final class ServeCollector implements MultiCollector {
     /** Starts counting {@code pid}'s syscalls. */
     public synchronized void watch(int pid, ProcessWatch watch) {
         watches.put(pid, watch);
+        comms.put(pid, comm(pid));
+    }
+
+    /** Adds more families to every scrape (serve --node's {@link NodeCollector#addTo}). */
+    public synchronized void add(java.util.function.Consumer<MetricFamilies> source) {
+        sources.add(source);
+    }
+
+    private static String comm(int pid) {
+        try {
+            return dev.syscost.sys.ProcFiles.read(java.nio.file.Path.of("/proc", Integer.toString(pid), "comm")).strip();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     /** Records a finished measurement (a syscost.measure/1 tree) and the schedule that follows it. */
@@ -58,13 +74,13 @@ public final class ServeCollector implements MultiCollector {
             m.gauge("syscost_process_up", "Whether the watched process still runs (1) or has exited (0).", alive ? 1 : 0,
                     "pid", pid.toString());
             if (alive) {
-                w.counts().forEach((syscall, count) -> m.counter("syscost_process_syscalls",
-                        "Syscalls the watched process made, by syscall (how they are counted: syscost_process_watch_info).",
-                        count, "pid", pid.toString(), "syscall", syscall));
+                w.counts().forEach((syscall, count) -> m.counter("syscost_process_syscalls", NodeCollector.PROCESS_HELP,
+                        count, "pid", pid.toString(), "comm", comms.get(pid), "syscall", syscall));
             }
             m.info("syscost_process_watch", "How syscost counts a watched process's syscalls.", "pid", pid.toString(),
                     "source", w.source());
         });
+        sources.forEach(source -> source.accept(m));
         m.counter("syscost_serve_measure_runs", "Measurements completed since syscost serve started.", runs);
         m.counter("syscost_serve_measure_failures", "Measurements that failed since syscost serve started.", failures);
         m.gauge("syscost_serve_last_measure_duration_seconds", "Wall time of the last measurement, in seconds.", lastDurationSeconds);
