@@ -128,7 +128,7 @@ final class SeededResults {
         double bounded = Math.min(taxSeconds, bound);
         ProfileResult.Tax tax = new ProfileResult.Tax(taxSeconds, true, bounded, bound, "cpu", taxSeconds <= bound,
                 bound > 0 ? bounded / (userCpu + systemCpu) : null, bounded / wall, d(0.1, 0.9), perturbation,
-                perturbationSeconds, wall - perturbationSeconds, d(0.1, 0.5), List.of("futex"),
+                perturbationSeconds, wall - perturbationSeconds, Math.max(0, systemCpu - perturbationSeconds), List.of("futex"),
                 calibration, "Σ count × price per syscall (seeded)");
         return new ProfileResult(ProfileResult.SCHEMA, env(),
                 new ProfileResult.Target("run", List.of("seeded-workload", "--fast"), 4242, 0, false),
