@@ -14,10 +14,11 @@ import java.util.List;
  *
  * @param pinCpu the CPU to pin the measuring thread to, or -1 for no pinning
  * @param probes probe ids, or an empty list for all
- * @param forks  fresh JVMs to run the trials in; 1 runs them in this JVM
+ * @param forks  fresh JVMs to run the trials in; 1 runs them in this JVM (null, as in results written
+ *               before forks existed, reads as 1)
  */
 public record MeasureConfig(boolean quick, int trials, long trialTargetNs, long warmupMaxNs, int pinCpu,
-                            boolean verifyKernelEntries, List<String> probes, int forks) {
+                            boolean verifyKernelEntries, List<String> probes, Integer forks) {
     public static final int MAX_TRIALS = 1000;
     public static final int MAX_FORKS = 64;
     /** Forks of a default run: the fewest that show variation between JVMs. */
@@ -26,6 +27,7 @@ public record MeasureConfig(boolean quick, int trials, long trialTargetNs, long 
     public MeasureConfig {
         UsageException.requireRange("--trials", trials, 1, MAX_TRIALS);
         UsageException.requireRange("--pin", pinCpu, -1, 1023);
+        forks = forks == null ? 1 : forks;
         UsageException.requireRange("--forks", forks, 1, MAX_FORKS);
         probes = List.copyOf(probes);
     }
@@ -72,7 +74,7 @@ public record MeasureConfig(boolean quick, int trials, long trialTargetNs, long 
         return new MeasureConfig(quick, trials, trialTargetNs, warmupMaxNs, pinCpu, verify, probes, forks);
     }
 
-    public MeasureConfig withForks(int n) {
+    public MeasureConfig withForks(Integer n) {
         return new MeasureConfig(quick, trials, trialTargetNs, warmupMaxNs, pinCpu, verifyKernelEntries, probes, n);
     }
 }
