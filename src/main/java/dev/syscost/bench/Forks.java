@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Runs the ladder in fresh JVMs, one after another (never side by side: they would measure each other):
  * each a child {@code java} started with this JVM's binary, class path and flags (the launcher's
- * {@code --enable-native-access}, GC and {@code dontinline} flags among them), running {@link ForkMain}.
+ * {@code --enable-native-access}, GC and {@code dontinline} flags among them) plus foreground compilation,
+ * running {@link ForkMain}.
  * A fork reports its steps as lines on stdout and its result as JSON in a temporary file.
  */
 final class Forks {
@@ -88,6 +89,9 @@ final class Forks {
                 command.add(arg);
             }
         }
+        // Compile in the foreground: the warm-up then ends with compiled code even when a busy machine starves
+        // the compiler threads (under load the downcall rung was timed half-interpreted, at 10-40x its cost).
+        command.add("-XX:-BackgroundCompilation");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ForkMain.class.getName());
