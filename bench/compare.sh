@@ -47,19 +47,23 @@ c_ladder() {
       FILENAME ~ /c[12].txt$/ && !/^#/ { c[$1] += $2 / 2; next }
       FILENAME ~ /s.txt$/ { s[$1] = $2; fork[$1] = $3; order[++n] = $1 }
       END {
-        ffm = s["ffm_downcall"]
-        printf "%-22s %12s %14s %12s %10s %10s\n", "probe (" mode ")", "syscost ns", "syscost-ffm ns", "C ns", "ratio", "JVMs ±"
+        ffm = s["ffm_downcall"]; cffm = c["ffm_downcall"]
+        printf "%-22s %11s %14s %10s %12s %10s %10s\n", "probe (" mode ")", "syscost ns", "syscost-ffm ns", "C ns", "syscost-ffm/C", "vs C-call", "JVMs ±"
         for (i = 1; i <= n; i++) {
           id = order[i]
           if (!(id in c)) continue
           corr = (id == "ffm_downcall") ? s[id] : s[id] - ffm
-          printf "%-22s %12.1f %14.1f %12.1f %9.2fx %10.1f\n", id, s[id], corr, c[id], corr / c[id], fork[id] / 2
+          ccorr = (id == "ffm_downcall") ? c[id] : c[id] - cffm
+          printf "%-22s %11.1f %14.1f %10.1f %12.2fx %9.2fx %10.1f\n", id, s[id], corr, c[id], corr / c[id], corr / ccorr, fork[id] / 2
         }
       }' "$tmp/c1.txt" "$tmp/c2.txt" "$tmp/s.txt"
     jq -r '.warnings[] | "  ! " + .' "$tmp/s.json" | grep -E "disturbed|vdso|spread|busy|load average" || true
   done
-  echo "(ratio: syscost's median less its ffm_downcall median, over the C loop's median (mean of the two C runs);"
-  echo " ffm_downcall's row is raw over C's labs() through a pointer. Goal: every syscall within 1.00 ± 0.05.)"
+  echo "(syscost-ffm/C: syscost's median less its ffm_downcall median, over the C loop's median (mean of the two"
+  echo " C runs); goal: every syscall within 1.00 ± 0.05. vs C-call: over C's median less C's own call of labs()"
+  echo " through a pointer, since syscost's correction removes labs' call and work too. ffm_downcall's row is raw."
+  echo " On a machine with more runnable threads than CPUs, wall-clock figures measure the wait to run:"
+  echo " \`ladder --cpu-time 1\` (built in $tmp while this runs) times C by thread CPU time instead.)"
   echo
 }
 c_ladder

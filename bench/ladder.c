@@ -2,8 +2,10 @@
 // (calibrated trials, median of per-trial means). bench/compare.sh compiles it into a temp dir with
 // `cc -O2 -pthread` and prints syscost/C per probe. Not a test; never committed as a binary.
 //
-//   ladder [--trials N] [--trial-ms MS] [--pin CPU] [--threads N] [--probes a,b,...]
+//   ladder [--trials N] [--trial-ms MS] [--pin CPU] [--threads N] [--probes a,b,...] [--cpu-time 1]
 //
+// --cpu-time 1 times trials by the thread's CPU time instead of the wall clock: on a machine whose CPUs are
+// shared by more runnable threads than it has, wall time per call includes the time spent waiting to run.
 // --threads N starts N idle threads first: a JVM is a multi-threaded process, and the kernel takes
 // atomic file references (fdget) only when the file table is shared, so this shows what that costs.
 #define _GNU_SOURCE
@@ -44,7 +46,8 @@ static const struct probe PROBES[] = {
     {"pipe_write_read_1b", p_pipe},
 };
 
-static double now_ns(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec * 1e9 + t.tv_nsec; }
+static clockid_t trial_clock = CLOCK_MONOTONIC;
+static double now_ns(void) { struct timespec t; clock_gettime(trial_clock, &t); return t.tv_sec * 1e9 + t.tv_nsec; }
 static int cmp(const void *a, const void *b) { double x = *(const double *) a, y = *(const double *) b; return (x > y) - (x < y); }
 static void *idle(void *arg) { (void) arg; for (;;) pause(); return NULL; }
 
@@ -63,6 +66,7 @@ int main(int argc, char **argv) {
         else if (!strcmp(argv[i], "--pin")) pin = atoi(argv[i + 1]);
         else if (!strcmp(argv[i], "--threads")) threads = atoi(argv[i + 1]);
         else if (!strcmp(argv[i], "--probes")) only = argv[i + 1];
+        else if (!strcmp(argv[i], "--cpu-time")) trial_clock = atoi(argv[i + 1]) ? CLOCK_THREAD_CPUTIME_ID : CLOCK_MONOTONIC;
         else { fprintf(stderr, "ladder: unknown option %s\n", argv[i]); return 2; }
     }
     if (trials < 1 || trials > 1000) { fprintf(stderr, "ladder: --trials must be between 1 and 1000\n"); return 2; }
@@ -76,7 +80,8 @@ int main(int argc, char **argv) {
     zero_r = open("/dev/zero", O_RDONLY | O_CLOEXEC);
     if (null_w < 0 || null_r < 0 || zero_r < 0 || pipe2(pipe_fd, O_CLOEXEC) != 0) { perror("ladder: open"); return 1; }
     double *per = malloc(sizeof(double) * trials);
-    printf("# probe median_ns p10_ns p90_ns (trials=%d trial_ms=%d pin=%d threads=%d)\n", trials, trial_ms, pin, threads);
+    printf("# probe median_ns p10_ns p90_ns (trials=%d trial_ms=%d pin=%d threads=%d clock=%s)\n", trials, trial_ms, pin,
+           threads, trial_clock == CLOCK_MONOTONIC ? "wall" : "thread-cpu");
     for (size_t k = 0; k < sizeof PROBES / sizeof PROBES[0]; k++) {
         const struct probe *p = &PROBES[k];
         if (only && !strstr(only, p->id)) continue;
