@@ -62,8 +62,8 @@ c_ladder() {
   echo "(syscost-ffm/C: syscost's median less its ffm_downcall median, over the C loop's median (mean of the two"
   echo " C runs); goal: every syscall within 1.00 ± 0.05. vs C-call: over C's median less C's own call of labs()"
   echo " through a pointer, since syscost's correction removes labs' call and work too. ffm_downcall's row is raw."
-  echo " On a machine with more runnable threads than CPUs, wall-clock figures measure the wait to run:"
-  echo " \`ladder --cpu-time 1\` (built in $tmp while this runs) times C by thread CPU time instead.)"
+  echo " On a machine with more runnable threads than CPUs, wall-clock figures include the wait to run:"
+  echo " bench/ladder.c --cpu-time 1 times C by thread CPU time instead, as a diagnosis.)"
   echo
 }
 c_ladder
