@@ -36,6 +36,20 @@ class ForksTest {
     }
 
     @Test
+    void shouldCarryAnUnavailableProbeFromAForkWithItsReason() throws Exception {
+        ProbeResult gone = ProbeResult.unavailable(new dev.syscost.bench.probe.GetppidProbe(), "getppid refused by seccomp: EPERM");
+        Fork fork = new Fork(42, 1, 1, List.of(gone), "perf events not permitted");
+        Fork back = Forks.MAPPER.readValue(Forks.toJson(fork), Fork.class);
+        assertThat(back.probes()).singleElement().satisfies(p -> {
+            assertThat(p.available()).isFalse();
+            assertThat(p.medianNs()).isNaN();
+        });
+        ProbeResult merged = ProbeResult.merge(List.of(back.probes().get(0), back.probes().get(0)));
+        assertThat(merged.available()).isFalse();
+        assertThat(merged.unavailableReason()).isEqualTo("fork 1: getppid refused by seccomp: EPERM");
+    }
+
+    @Test
     void shouldShareTrialsOutAmongForksRoundingUp() {
         assertThat(MeasureConfig.defaults().forks()).isEqualTo(2);
         assertThat(MeasureConfig.defaults().trialsPerFork()).isEqualTo(8);
