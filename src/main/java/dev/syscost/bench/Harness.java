@@ -1,6 +1,5 @@
 package dev.syscost.bench;
 
-import dev.syscost.report.Progress;
 import dev.syscost.sys.NativeException;
 import dev.syscost.sys.SyscallCounter;
 
@@ -14,10 +13,18 @@ public final class Harness {
     private static final int VERIFY_CALLS = 20_000;
     private static final double STABLE_WITHIN = 0.05;
 
-    private final MeasureConfig config;
-    private final Progress progress;
+    /** Where the harness reports what it is doing: a terminal line, or a parent process reading a fork. */
+    @FunctionalInterface
+    public interface Steps {
+        Steps SILENT = (index, total, label, detail) -> { };
 
-    public Harness(MeasureConfig config, Progress progress) {
+        void step(int index, int total, String label, String detail);
+    }
+
+    private final MeasureConfig config;
+    private final Steps progress;
+
+    public Harness(MeasureConfig config, Steps progress) {
         this.config = config;
         this.progress = progress;
     }

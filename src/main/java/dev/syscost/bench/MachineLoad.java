@@ -41,12 +41,17 @@ public record MachineLoad(long totalJiffies, long busyJiffies, long stealJiffies
 
     /** What happened between {@code before} and this sample. */
     public Delta since(MachineLoad before) {
+        return since(before, 0);
+    }
+
+    /** As {@link #since(MachineLoad)}, counting {@code childCpuNs} (our measure forks) as our own CPU time. */
+    public Delta since(MachineLoad before, long childCpuNs) {
         long total = totalJiffies - before.totalJiffies;
         if (total <= 0) {
             return new Delta(0, 0, false);
         }
         double stealShare = (double) (stealJiffies - before.stealJiffies) / total;
-        double selfJiffies = (selfCpuNs - before.selfCpuNs) / JIFFY_NS;
+        double selfJiffies = (selfCpuNs - before.selfCpuNs + childCpuNs) / JIFFY_NS;
         double othersShare = Math.max(0, (busyJiffies - before.busyJiffies - selfJiffies) / total);
         return new Delta(stealShare, othersShare, true);
     }

@@ -5,13 +5,10 @@ import dev.syscost.bench.probe.JavaCallProbe;
 import dev.syscost.bench.probe.Probes;
 import dev.syscost.env.Environment;
 import dev.syscost.report.Progress;
-import dev.syscost.sys.Libc;
 import dev.syscost.sys.Tracefs;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,40 +27,58 @@ public final class Measure {
 
     private Measure() {}
 
-    /** Measures the configured probes (all by default) in ladder order. */
+    /**
+     * Measures the configured probes (all by default) in ladder order: in this JVM with one fork, else in
+     * {@code config.forks()} fresh JVMs one after another, their trials pooled and their medians kept.
+     */
     public static MeasureResult run(MeasureConfig config, Progress progress) {
         Instant started = Instant.now();
-        List<Probe> probes = config.probes().isEmpty() ? Probes.all() : Probes.select(config.probes());
-        Environment env = Environment.detect();
-        BitSet savedAffinity = null;
-        String pinning = "not pinned: the scheduler may move the thread between trials (use --pin CPU)";
-        if (config.pinCpu() >= 0) {
-            savedAffinity = Libc.affinity(0);
-            Libc.pinToCpu(0, config.pinCpu());
-            pinning = "measuring thread pinned to CPU " + config.pinCpu();
+        if (!config.probes().isEmpty()) {
+            Probes.select(config.probes()); // an unknown id fails here, before any fork starts
         }
-        Harness.EntryCounting counting = new Harness.EntryCounting(config.verifyKernelEntries());
-        Harness harness = new Harness(config, progress);
+        Environment env = Environment.detect();
+        String pinning = config.pinCpu() >= 0 ? "measuring thread pinned to CPU " + config.pinCpu()
+                : "not pinned: the scheduler may move the thread between trials (use --pin CPU)";
         MachineLoad before = MachineLoad.sample();
-        List<ProbeResult> results = new ArrayList<>();
+        List<Fork> forks;
         try {
-            for (int i = 0; i < probes.size(); i++) {
-                results.add(harness.measure(probes.get(i), i + 1, probes.size(), counting));
-            }
+            forks = config.forks() == 1 ? List.of(Ladder.runHere(config, progress::step))
+                    : Forks.run(config, progress::step);
         } finally {
             progress.close();
-            if (savedAffinity != null) {
-                Libc.setAffinity(0, savedAffinity);
-            }
         }
-        MachineLoad.Delta load = MachineLoad.sample().since(before);
-        MeasureResult.KernelEntryCheck check = new MeasureResult.KernelEntryCheck(counting.reason() == null,
+        long forkCpuNs = config.forks() == 1 ? 0 : forks.stream().mapToLong(Fork::cpuNs).sum();
+        MachineLoad.Delta load = MachineLoad.sample().since(before, forkCpuNs);
+        List<ProbeResult> results = merge(forks);
+        String refused = forks.stream().map(Fork::entryCountingRefused).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+        MeasureResult.KernelEntryCheck check = new MeasureResult.KernelEntryCheck(refused == null,
                 "perf_event_open counting raw_syscalls:sys_enter on the measuring thread over "
-                        + "a separate batch of calls", counting.reason());
-        List<String> warnings = warnings(config, env, results, check, load);
+                        + "a separate batch of calls", refused);
+        Decomposition decomposition = Decomposition.of(results);
+        List<String> warnings = new ArrayList<>(warnings(config, env, results, check, load));
+        warnings.addAll(Disturbance.warnings(results, decomposition));
         long durationMs = java.time.Duration.between(started, Instant.now()).toMillis();
+        List<MeasureResult.ForkInfo> forkInfo = new ArrayList<>();
+        for (int i = 0; i < forks.size(); i++) {
+            forkInfo.add(new MeasureResult.ForkInfo(i + 1, forks.get(i).pid(), forks.get(i).durationMs(), forks.get(i).cpuNs()));
+        }
         return new MeasureResult(MeasureResult.SCHEMA, new MeasureResult.Tool(version(), started.toString(), durationMs),
-                config, env, pinning, check, List.copyOf(results), Decomposition.of(results), warnings);
+                config, env, pinning, check, List.copyOf(results), decomposition, List.copyOf(warnings),
+                List.copyOf(forkInfo));
+    }
+
+    /** Each probe's results from every fork, merged; fork order is ladder order in each. */
+    static List<ProbeResult> merge(List<Fork> forks) {
+        List<ProbeResult> merged = new ArrayList<>();
+        for (int p = 0; p < forks.get(0).probes().size(); p++) {
+            List<ProbeResult> perFork = new ArrayList<>();
+            for (Fork f : forks) {
+                perFork.add(f.probes().get(p));
+            }
+            merged.add(forks.size() == 1 ? perFork.get(0) : ProbeResult.merge(perFork));
+        }
+        return merged;
     }
 
     static List<String> warnings(MeasureConfig config, Environment env, List<ProbeResult> results,

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The result of {@link Measure#run}: schema {@code syscost.measure/1}. */
-@JsonPropertyOrder({"schema", "tool", "config", "env", "pinning", "kernelEntryCheck", "probes", "decomposition", "warnings"})
+@JsonPropertyOrder({"schema", "tool", "config", "env", "pinning", "kernelEntryCheck", "probes", "decomposition", "warnings", "forks"})
 public record MeasureResult(
         String schema,
         Tool tool,
@@ -16,7 +16,8 @@ public record MeasureResult(
         KernelEntryCheck kernelEntryCheck,
         List<ProbeResult> probes,
         Decomposition decomposition,
-        List<String> warnings) {
+        List<String> warnings,
+        List<ForkInfo> forks) {
     public static final String SCHEMA = "syscost.measure/1";
 
     /** Which syscost made the result, when, and how long it took. */
@@ -24,6 +25,9 @@ public record MeasureResult(
 
     /** Whether each probe's kernel-entry count was verified with perf events, and why not if not. */
     public record KernelEntryCheck(boolean available, String method, String reason) {}
+
+    /** One JVM the trials ran in: its place in the run, process id, wall and CPU time. */
+    public record ForkInfo(int index, long pid, long durationMs, long cpuNs) {}
 
     /** The result of one probe, if it was run. */
     public Optional<ProbeResult> probe(String id) {

@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Each probe: warm-up until stable, several trials of many calls, median, p10–p90 and a 95%% CI",
             "of the median; its kernel entries per call verified with perf events where permitted.",
             "Then the decomposition: FFM overhead, the entry/exit floor, each syscall's own work, what the",
-            "vDSO saves, and the gap as a ratio. Takes ≤ 30 s (--quick ≤ 5 s).",
+            "vDSO saves, and the gap as a ratio. The trials run in 2 fresh JVMs one after another (--forks),",
+            "so the spread between runs is measured too; compare uses it. Takes ≤ 30 s (--quick ≤ 5 s, one JVM).",
         })
 public final class MeasureCommand implements Callable<Integer> {
     @Mixin

@@ -11,8 +11,13 @@ public final class MeasureOptions {
     @Option(names = "--quick", description = "Coarser and faster (≤ 5 s): 5 short trials per probe; the output says so.")
     boolean quick;
 
-    @Option(names = "--trials", paramLabel = "N", description = "Trials per probe, 1..1000 (default 15; --quick 5).")
+    @Option(names = "--trials", paramLabel = "N", description = "Trials per probe, 1..1000, shared by the forks (default 15; --quick 5).")
     Integer trials;
+
+    @Option(names = "--forks", paramLabel = "N",
+            description = "Fresh JVMs to run the trials in, one after another, 1..64 (default 2; --quick 1). They share"
+                    + " the trials; their medians' spread is the between-run variation that compare uses. 1 measures in this JVM.")
+    Integer forks;
 
     @Option(names = "--pin", paramLabel = "CPU",
             description = "Pin the measuring thread to this CPU (sched_setaffinity) so the scheduler cannot move it.")
@@ -38,6 +43,9 @@ public final class MeasureOptions {
         MeasureConfig c = quick ? MeasureConfig.quickConfig() : MeasureConfig.defaults();
         if (trials != null) {
             c = c.withTrials(trials);
+        }
+        if (forks != null) {
+            c = c.withForks(forks);
         }
         if (pin != null) {
             // -1 means "no pinning" inside the config only; on the command line it is a typo, not a request.

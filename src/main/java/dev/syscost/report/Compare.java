@@ -51,8 +51,23 @@ public final class Compare {
         if (rows.isEmpty()) {
             warnings.add("no comparable figures in " + schemaA + " results");
         }
+        if (schemaA.startsWith("syscost.measure/")) {
+            oneJvm(view.points(a), "A", aFile).ifPresent(warnings::add);
+            oneJvm(view.points(b), "B", bFile).ifPresent(warnings::add);
+        }
         return new Comparison(Comparison.SCHEMA, schemaA, run(a, aFile), run(b, bFile), envDiffs, rows,
                 summarize(rows), warnings);
+    }
+
+    /** A warning when a measure run recorded no between-fork spread: its variation between runs is unknown. */
+    private static java.util.Optional<String> oneJvm(List<Point> points, String label, String file) {
+        boolean timed = points.stream().anyMatch(p -> p.available() && p.isTime() && !p.id().startsWith("term: "));
+        boolean forked = points.stream().anyMatch(Point::hasForkSpread);
+        if (!timed || forked || points.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(label + " (" + file + ") was measured in one JVM: its variation between runs is"
+                + " unknown, so a difference may be JIT or code-layout luck (measure with --forks 2 or more)");
     }
 
     private static Comparison.Run run(JsonNode result, String file) {
@@ -74,7 +89,12 @@ public final class Compare {
         return rows;
     }
 
-    /** One figure from both runs: the ratio, and a verdict only when the spreads do not overlap. */
+    /**
+     * One figure from both runs: the ratio, and a verdict only when the difference is beyond both the
+     * runs' own spreads (they do not overlap) and their between-fork spreads (the difference exceeds the
+     * sum of the two ranges across JVMs): trials within one JVM share its JIT decisions and code layout, so
+     * their spread alone understates how much a second run varies.
+     */
     static Comparison.Row row(Point a, Point b) {
         if (!a.available() || !b.available()) {
             String note = !a.available() && !b.available() ? "A: " + a.unavailableReason() + "; B: " + b.unavailableReason()
@@ -84,17 +104,43 @@ public final class Compare {
         }
         Double ratio = a.value() == 0 ? null : b.value() / a.value();
         boolean overlap = a.low() <= b.high() && b.low() <= a.high();
+        double forks = forkAllowance(a, b);
+        boolean beyondForks = Math.abs(b.value() - a.value()) > forks;
         String verdict;
+        String note = Objects.equals(a.unit(), b.unit()) ? null : "units differ: A " + a.unit() + ", B " + b.unit();
         if (overlap) {
             verdict = WITHIN_SPREAD;
+        } else if (!beyondForks) {
+            verdict = WITHIN_SPREAD;
+            note = join(note, "spreads apart, but within the runs' variation between JVMs (±" + Figures.number(forks) + ")");
         } else if (b.value() < a.value()) {
             verdict = a.isTime() ? FASTER : LOWER;
         } else {
             verdict = a.isTime() ? SLOWER : HIGHER;
         }
-        String note = Objects.equals(a.unit(), b.unit()) ? null : "units differ: A " + a.unit() + ", B " + b.unit();
+        double detectable = minDetectable(a, b);
         return new Comparison.Row(a.id(), a.unit(), a.value(), a.low(), a.high(), b.value(), b.low(), b.high(),
-                ratio, overlap, verdict, note);
+                ratio, overlap, verdict, note, value(a.forkSpread()), value(b.forkSpread()), value(detectable),
+                a.value() == 0 ? null : value(detectable / Math.abs(a.value())));
+    }
+
+    /** The sum of both runs' between-fork ranges (0 for a run that had one JVM: it could not show one). */
+    static double forkAllowance(Point a, Point b) {
+        return (a.hasForkSpread() ? a.forkSpread() : 0) + (b.hasForkSpread() ? b.forkSpread() : 0);
+    }
+
+    /**
+     * The smallest shift of B from A's value that this rule would call: B's spread moved clear of A's
+     * (upwards or downwards, whichever needs less) and beyond the between-fork allowance.
+     */
+    static double minDetectable(Point a, Point b) {
+        double up = (a.high() - a.value()) + (b.value() - b.low());
+        double down = (a.value() - a.low()) + (b.high() - b.value());
+        return Math.max(Math.min(up, down), forkAllowance(a, b));
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : a + "; " + b;
     }
 
     private static Comparison.Row onlyOne(Point p, boolean inA) {

@@ -24,7 +24,9 @@ public final class CompareText {
         out.append('\n');
         out.append("Spread: each run's p10–p90 across trials where recorded, else its 95% interval. "
                 + "B/A < 1: B is lower (faster).\n");
-        out.append("A difference counts only when the two spreads do not overlap; otherwise: within spread.\n");
+        out.append("A difference counts only when the two spreads do not overlap and it exceeds the sum of both runs'\n"
+                + "variation between JVMs (forks); otherwise: within spread. \"Detectable\" is the smallest difference\n"
+                + "this pair could have called.\n");
         out.append(summary(c.summary())).append('\n');
         List<String> warnings = new ArrayList<>(c.warnings());
         c.a().warnings().forEach(w -> warnings.add("A: " + w));
@@ -73,10 +75,18 @@ public final class CompareText {
             rows.add(List.of(r.id(), side(r.aValue(), r.aLow(), r.aHigh(), r.unit()),
                     side(r.bValue(), r.bLow(), r.bHigh(), r.unit()),
                     r.ratioBToA() == null ? "–" : Figures.ratio(r.ratioBToA()),
-                    words(r) + (r.note() == null ? "" : " (" + r.note() + ")")));
+                    detectable(r), words(r) + (r.note() == null ? "" : " (" + r.note() + ")")));
         }
-        appendTable(out, List.of("figure", "A (spread)", "B (spread)", "B/A", "difference"), rows,
-                new boolean[] {false, true, true, true, false}, "");
+        appendTable(out, List.of("figure", "A (spread)", "B (spread)", "B/A", "detectable", "difference"), rows,
+                new boolean[] {false, true, true, true, true, false}, "");
+    }
+
+    private static String detectable(Comparison.Row r) {
+        if (r.minDetectable() == null) {
+            return "–";
+        }
+        String v = Figures.withUnit(r.minDetectable(), r.unit());
+        return r.minDetectableRatio() == null ? v : v + " (" + Figures.percent(r.minDetectableRatio()) + ")";
     }
 
     private static String side(Double value, Double low, Double high, String unit) {

@@ -29,13 +29,24 @@ public record Comparison(String schema, String compared, Run a, Run b, List<EnvD
 
     /**
      * One figure side by side. Values are null where a run lacks the figure. {@code low}/{@code high} are
-     * each run's spread (p10–p90 of its trials where recorded, else its 95% interval).
+     * each run's spread (p10–p90 of its trials where recorded, else its 95% interval);
+     * {@code aForkSpread}/{@code bForkSpread} the figure's range across each run's JVMs (null when a run
+     * had one JVM); {@code minDetectable} the smallest difference, in the figure's unit, this pair could
+     * have called (null when either run lacks the figure), and {@code minDetectableRatio} that over A.
      */
     @JsonPropertyOrder({"id", "unit", "aValue", "aLow", "aHigh", "bValue", "bLow", "bHigh", "ratioBToA",
-            "spreadsOverlap", "verdict", "note"})
+            "spreadsOverlap", "verdict", "note", "aForkSpread", "bForkSpread", "minDetectable", "minDetectableRatio"})
     public record Row(String id, String unit, Double aValue, Double aLow, Double aHigh,
                       Double bValue, Double bLow, Double bHigh, Double ratioBToA, Boolean spreadsOverlap,
-                      String verdict, String note) {}
+                      String verdict, String note, Double aForkSpread, Double bForkSpread, Double minDetectable,
+                      Double minDetectableRatio) {
+        /** A row with no between-fork spread or detection limit (a figure one run lacks or could not measure). */
+        public Row(String id, String unit, Double aValue, Double aLow, Double aHigh, Double bValue, Double bLow,
+                   Double bHigh, Double ratioBToA, Boolean spreadsOverlap, String verdict, String note) {
+            this(id, unit, aValue, aLow, aHigh, bValue, bLow, bHigh, ratioBToA, spreadsOverlap, verdict, note,
+                    null, null, null, null);
+        }
+    }
 
     /** Counts of verdicts. */
     public record Summary(int faster, int slower, int higher, int lower, int withinSpread, int unavailable, int onlyInOne) {}

@@ -15,9 +15,15 @@ public final class MeasureText {
         StringBuilder sb = new StringBuilder();
         sb.append("syscost ").append(r.tool().version()).append(" — the cost of crossing the user/kernel boundary here\n");
         r.env().summaryLines().forEach(l -> sb.append("  ").append(l).append('\n'));
-        sb.append("  ").append(fmt("%d trials per probe%s; %s", r.config().trials(),
+        int forks = r.forks() == null ? 1 : Math.max(1, r.forks().size());
+        sb.append("  ").append(fmt("%d trials per probe%s%s; %s", r.probes().stream().filter(ProbeResult::available)
+                        .mapToInt(ProbeResult::trials).max().orElse(r.config().trials()),
+                forks > 1 ? fmt(" in %d fresh JVMs", forks) : " in one JVM",
                 r.config().quick() ? " (quick: coarse)" : "", r.pinning())).append('\n');
         sb.append('\n').append("The ladder (ns per call; median of per-trial means, p10–p90 and 95% CI of the median across trials)\n");
+        if (r.probes().stream().anyMatch(p -> p.betweenForkSpreadNs() != null)) {
+            sb.append("  (JVMs ±: half the range of the forks' medians, the variation between runs that compare allows for)\n");
+        }
         sb.append(ladder(r));
         sb.append('\n').append(decomposition(r.decomposition()));
         if (!r.warnings().isEmpty()) {
@@ -33,15 +39,28 @@ public final class MeasureText {
         double javaNs = r.probe("java_call").filter(ProbeResult::available).map(ProbeResult::medianNs).orElse(Double.NaN);
         double maxNs = r.probes().stream().filter(ProbeResult::available).mapToDouble(ProbeResult::medianNs)
                 .max().orElse(1);
-        TextTable t = new TextTable("probe", ">entries", ">median", ">p10–p90", ">95% CI", ">× java_call", "log scale");
+        boolean forked = r.probes().stream().anyMatch(p -> p.betweenForkSpreadNs() != null);
+        TextTable t = forked
+                ? new TextTable("probe", ">entries", ">median", ">p10–p90", ">95% CI", ">JVMs ±", ">× java_call", "log scale")
+                : new TextTable("probe", ">entries", ">median", ">p10–p90", ">95% CI", ">× java_call", "log scale");
         for (ProbeResult p : r.probes()) {
             if (!p.available()) {
-                t.row(p.id(), entries(p), "—", "unavailable", "", "", shorten(p.unavailableReason(), 40));
+                if (forked) {
+                    t.row(p.id(), entries(p), "—", "unavailable", "", "", "", shorten(p.unavailableReason(), 40));
+                } else {
+                    t.row(p.id(), entries(p), "—", "unavailable", "", "", shorten(p.unavailableReason(), 40));
+                }
                 continue;
             }
-            t.row(p.id(), entries(p), ns(p.medianNs()), ns(p.p10Ns()) + "–" + ns(p.p90Ns()),
-                    ns(p.ci95Ns()[0]) + "–" + ns(p.ci95Ns()[1]),
-                    Double.isNaN(javaNs) ? "" : fmt("%.0f", p.medianNs() / javaNs), bar(p.medianNs(), maxNs));
+            String times = Double.isNaN(javaNs) ? "" : fmt("%.0f", p.medianNs() / javaNs);
+            if (forked) {
+                t.row(p.id(), entries(p), ns(p.medianNs()), ns(p.p10Ns()) + "–" + ns(p.p90Ns()),
+                        ns(p.ci95Ns()[0]) + "–" + ns(p.ci95Ns()[1]),
+                        p.betweenForkSpreadNs() == null ? "" : ns(p.betweenForkSpreadNs() / 2), times, bar(p.medianNs(), maxNs));
+            } else {
+                t.row(p.id(), entries(p), ns(p.medianNs()), ns(p.p10Ns()) + "–" + ns(p.p90Ns()),
+                        ns(p.ci95Ns()[0]) + "–" + ns(p.ci95Ns()[1]), times, bar(p.medianNs(), maxNs));
+            }
         }
         return t.render("  ");
     }
@@ -58,6 +77,12 @@ public final class MeasureText {
         StringBuilder sb = new StringBuilder("Where the time goes (differences of medians; conservative 95% interval)\n");
         TextTable t = new TextTable("term", ">ns", ">95% interval", "formula");
         for (Decomposition.Term term : d.terms()) {
+            if (term.physicallyNonNegative() && term.valueNs() < 0) {
+                // A negative value of a term that cannot be negative is a failed measurement, not a figure.
+                t.row(term.name(), "—", "", term.formula() + "  (" + (term.disturbed() ? "not resolved: measurement disturbed"
+                        : "not resolved: interval spans 0") + ")");
+                continue;
+            }
             t.row(term.name(), ns(term.valueNs()), ns(term.ci95Ns()[0]) + " … " + ns(term.ci95Ns()[1]),
                     term.formula() + (term.resolved() ? "" : "  (interval spans 0: not resolved on this run)"));
         }

@@ -94,7 +94,7 @@ final class SeededResults {
         return new MeasureResult(MeasureResult.SCHEMA, new MeasureResult.Tool("0.1.0", "2026-01-02T03:04:05.678Z",
                 l(1000, 9000)), config, env(), "not pinned (seeded)",
                 new MeasureResult.KernelEntryCheck(true, "perf_event_open counting raw_syscalls:sys_enter", null),
-                List.copyOf(probes), Decomposition.of(probes), List.of("quick mode: seeded warning"));
+                List.copyOf(probes), Decomposition.of(probes), List.of("quick mode: seeded warning"), List.of());
     }
 
     ProfileResult profile() {

@@ -3,6 +3,7 @@ package dev.syscost.bench.probe;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.syscost.bench.Probe;
+import dev.syscost.sys.LadderCalls;
 import dev.syscost.sys.Libc;
 import dev.syscost.sys.SyscallTable;
 import java.lang.foreign.Arena;
@@ -42,7 +43,7 @@ public final class ClockGettimeSyscallProbe implements Probe {
     public long run(int calls) {
         long acc = 0;
         for (int i = 0; i < calls; i++) {
-            acc += Libc.syscall(nr, Libc.CLOCK_MONOTONIC, tsAddress);
+            acc += LadderCalls.syscall(nr, Libc.CLOCK_MONOTONIC, tsAddress);
             acc += ts.get(JAVA_LONG, 8);
         }
         return acc;

@@ -1,7 +1,7 @@
 package dev.syscost.bench.probe;
 
 import dev.syscost.bench.Probe;
-import dev.syscost.sys.Libc;
+import dev.syscost.sys.LadderCalls;
 
 /** An FFM downcall to libc {@code labs}: the Java → native transition with no kernel entry. */
 public final class FfmDowncallProbe implements Probe {
@@ -12,7 +12,7 @@ public final class FfmDowncallProbe implements Probe {
 
     @Override
     public String description() {
-        return "FFM downcall to libc labs(), which never enters the kernel";
+        return "FFM downcall (critical, as every rung above it) to libc labs(), which never enters the kernel";
     }
 
     @Override
@@ -24,7 +24,7 @@ public final class FfmDowncallProbe implements Probe {
     public long run(int calls) {
         long acc = 0;
         for (int i = 0; i < calls; i++) {
-            acc += Libc.labs(i - acc);
+            acc += LadderCalls.labs(i - acc);
         }
         return acc;
     }

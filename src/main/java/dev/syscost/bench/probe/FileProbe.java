@@ -11,6 +11,8 @@ abstract class FileProbe implements Probe {
     private final int flags;
     private Arena arena;
     protected MemorySegment buf;
+    /** {@code buf}'s address, for the timed loops' critical calls (the arena outlives them). */
+    protected long bufAddress;
     protected int fd = -1;
 
     FileProbe(String path, int flags) {
@@ -22,6 +24,7 @@ abstract class FileProbe implements Probe {
     public void setUp() {
         arena = Arena.ofConfined();
         buf = arena.allocate(Libc.STAT_SIZE);
+        bufAddress = buf.address();
         fd = Libc.openChecked(path, flags | Libc.O_CLOEXEC, 0);
     }
 

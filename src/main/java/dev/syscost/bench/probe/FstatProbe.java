@@ -2,6 +2,7 @@ package dev.syscost.bench.probe;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.syscost.sys.LadderCalls;
 import dev.syscost.sys.Libc;
 
 /** fstat(2) on an open /dev/null: a syscall that copies a 144-byte struct out to user space. */
@@ -29,7 +30,7 @@ public final class FstatProbe extends FileProbe {
     public long run(int calls) {
         long acc = 0;
         for (int i = 0; i < calls; i++) {
-            acc += Libc.fstat(fd, buf);
+            acc += LadderCalls.fstat(fd, bufAddress);
             acc += buf.get(JAVA_LONG, 8); // st_ino
         }
         return acc;

@@ -1,7 +1,7 @@
 package dev.syscost.bench.probe;
 
 import dev.syscost.bench.Probe;
-import dev.syscost.sys.Libc;
+import dev.syscost.sys.LadderCalls;
 
 /** getppid(2) through libc: the cheapest real syscall (reads one field under RCU). */
 public final class GetppidProbe implements Probe {
@@ -24,7 +24,7 @@ public final class GetppidProbe implements Probe {
     public long run(int calls) {
         long acc = 0;
         for (int i = 0; i < calls; i++) {
-            acc += Libc.getppid();
+            acc += LadderCalls.getppid();
         }
         return acc;
     }

@@ -2,6 +2,7 @@ package dev.syscost.bench.probe;
 
 import dev.syscost.bench.Probe;
 import dev.syscost.sys.Errno;
+import dev.syscost.sys.LadderCalls;
 import dev.syscost.sys.Libc;
 import dev.syscost.sys.NativeException;
 import dev.syscost.sys.SyscallTable;
@@ -46,7 +47,7 @@ public final class InvalidSyscallProbe implements Probe {
     public long run(int calls) {
         long acc = 0;
         for (int i = 0; i < calls; i++) {
-            acc += Libc.syscall(nr);
+            acc += LadderCalls.syscall(nr);
         }
         return acc;
     }

@@ -1,6 +1,7 @@
 package dev.syscost.bench.probe;
 
 import dev.syscost.bench.Probe;
+import dev.syscost.sys.LadderCalls;
 import dev.syscost.sys.Libc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -9,6 +10,7 @@ import java.lang.foreign.MemorySegment;
 public final class OpenCloseProbe implements Probe {
     private Arena arena;
     private MemorySegment path;
+    private long pathAddress;
 
     @Override
     public String id() {
@@ -29,6 +31,7 @@ public final class OpenCloseProbe implements Probe {
     public void setUp() {
         arena = Arena.ofConfined();
         path = arena.allocateFrom("/dev/null");
+        pathAddress = path.address();
         Libc.closeChecked(Libc.openChecked("/dev/null", Libc.O_RDONLY | Libc.O_CLOEXEC, 0));
     }
 
@@ -36,8 +39,8 @@ public final class OpenCloseProbe implements Probe {
     public long run(int calls) {
         long acc = 0;
         for (int i = 0; i < calls; i++) {
-            int fd = Libc.open(path, Libc.O_RDONLY | Libc.O_CLOEXEC);
-            acc += fd + Libc.close(fd);
+            int fd = LadderCalls.open(pathAddress, Libc.O_RDONLY | Libc.O_CLOEXEC);
+            acc += fd + LadderCalls.close(fd);
         }
         return acc;
     }

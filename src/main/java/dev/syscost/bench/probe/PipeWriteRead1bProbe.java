@@ -1,6 +1,7 @@
 package dev.syscost.bench.probe;
 
 import dev.syscost.bench.Probe;
+import dev.syscost.sys.LadderCalls;
 import dev.syscost.sys.Libc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -9,6 +10,7 @@ import java.lang.foreign.MemorySegment;
 public final class PipeWriteRead1bProbe implements Probe {
     private Arena arena;
     private MemorySegment buf;
+    private long bufAddress;
     private int[] fds;
 
     @Override
@@ -30,6 +32,7 @@ public final class PipeWriteRead1bProbe implements Probe {
     public void setUp() {
         arena = Arena.ofConfined();
         buf = arena.allocate(8);
+        bufAddress = buf.address();
         fds = Libc.pipe(Libc.O_CLOEXEC);
         Libc.writeChecked(fds[1], buf, 1);
         Libc.readChecked(fds[0], buf, 1);
@@ -39,8 +42,8 @@ public final class PipeWriteRead1bProbe implements Probe {
     public long run(int calls) {
         long acc = 0;
         for (int i = 0; i < calls; i++) {
-            acc += Libc.write(fds[1], buf, 1);
-            acc += Libc.read(fds[0], buf, 1);
+            acc += LadderCalls.write(fds[1], bufAddress, 1);
+            acc += LadderCalls.read(fds[0], bufAddress, 1);
         }
         return acc;
     }

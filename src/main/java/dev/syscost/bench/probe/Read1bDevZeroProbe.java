@@ -1,5 +1,6 @@
 package dev.syscost.bench.probe;
 
+import dev.syscost.sys.LadderCalls;
 import dev.syscost.sys.Libc;
 
 /** read(2) of one byte from /dev/zero: the file-descriptor path with the least device work. */
@@ -33,7 +34,7 @@ public final class Read1bDevZeroProbe extends FileProbe {
     public long run(int calls) {
         long acc = 0;
         for (int i = 0; i < calls; i++) {
-            acc += Libc.read(fd, buf, 1);
+            acc += LadderCalls.read(fd, bufAddress, 1);
         }
         return acc;
     }

@@ -3,6 +3,7 @@ package dev.syscost.bench.probe;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.syscost.bench.Probe;
+import dev.syscost.sys.LadderCalls;
 import dev.syscost.sys.Libc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -11,6 +12,7 @@ import java.lang.foreign.MemorySegment;
 public final class VdsoClockGettimeProbe implements Probe {
     private Arena arena;
     private MemorySegment ts;
+    private long tsAddress;
 
     @Override
     public String id() {
@@ -31,13 +33,17 @@ public final class VdsoClockGettimeProbe implements Probe {
     public void setUp() {
         arena = Arena.ofConfined();
         ts = arena.allocate(Libc.TIMESPEC_SIZE);
+        tsAddress = ts.address();
+        if (Libc.clockGettime(Libc.CLOCK_MONOTONIC, ts) != 0) {
+            throw new UnsupportedOperationException("clock_gettime(CLOCK_MONOTONIC) failed");
+        }
     }
 
     @Override
     public long run(int calls) {
         long acc = 0;
         for (int i = 0; i < calls; i++) {
-            Libc.clockGettime(Libc.CLOCK_MONOTONIC, ts);
+            LadderCalls.clockGettime(Libc.CLOCK_MONOTONIC, tsAddress);
             acc += ts.get(JAVA_LONG, 8);
         }
         return acc;

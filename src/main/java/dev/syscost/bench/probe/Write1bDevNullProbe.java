@@ -1,5 +1,6 @@
 package dev.syscost.bench.probe;
 
+import dev.syscost.sys.LadderCalls;
 import dev.syscost.sys.Libc;
 
 /** write(2) of one byte to /dev/null. */
@@ -33,7 +34,7 @@ public final class Write1bDevNullProbe extends FileProbe {
     public long run(int calls) {
         long acc = 0;
         for (int i = 0; i < calls; i++) {
-            acc += Libc.write(fd, buf, 1);
+            acc += LadderCalls.write(fd, bufAddress, 1);
         }
         return acc;
     }

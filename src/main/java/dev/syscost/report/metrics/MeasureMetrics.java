@@ -43,6 +43,11 @@ final class MeasureMetrics {
                     Figures.numOrNaN(p, "p90Ns"), "probe", id);
             m.gauge("syscost_probe_relative_spread", "(p90 - p10) / median of the probe's trials; above 0.2 the host was too busy to measure.",
                     Figures.numOrNaN(p, "relativeSpread"), "probe", id);
+            if (p.path("betweenForkSpreadNs").isNumber()) {
+                m.gauge("syscost_probe_between_fork_spread_ns", "Range of the probe's median across the fresh JVMs"
+                        + " (forks) of the run, in nanoseconds: the variation between runs.",
+                        p.path("betweenForkSpreadNs").asDouble(), "probe", id);
+            }
             double entries = p.path("kernelEntriesMeasured").isNumber() ? p.path("kernelEntriesMeasured").asDouble()
                     : Figures.numOrNaN(p, "kernelEntriesPerCall");
             m.gauge("syscost_probe_kernel_entries_per_call", "Kernel entries per call of the probe (measured where possible).",
@@ -54,6 +59,15 @@ final class MeasureMetrics {
 
     private static void decomposition(MetricFamilies m, JsonNode d) {
         for (JsonNode t : d.path("terms")) {
+            boolean impossible = t.path("physicallyNonNegative").asBoolean(false) && Figures.numOrNaN(t, "valueNs") < 0;
+            if (t.has("reason")) {
+                m.gauge("syscost_decomposition_resolved", "Whether the decomposition term was resolved (1) or not (0:"
+                        + " its interval spans zero, or a term that cannot be negative measured negative).",
+                        t.path("resolved").asBoolean(false) ? 1 : 0, "term", t.path("name").asText());
+            }
+            if (impossible) {
+                continue; // a failed measurement, not a figure: syscost_decomposition_resolved says so
+            }
             m.gauge("syscost_decomposition_ns", "A term of the cost decomposition (see its formula in the JSON), in nanoseconds.",
                     Figures.numOrNaN(t, "valueNs"), "term", t.path("name").asText());
         }

@@ -104,8 +104,11 @@ public final class MeasureView implements ResultView {
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode t : d.path("terms")) {
             double[] ci = range(t, "ci95Ns");
-            String resolved = t.path("resolved").isBoolean() ? (t.path("resolved").asBoolean() ? "yes" : "no: the CI spans zero") : "";
-            rows.add(List.of(text(t, "name"), withUnit(numOrNaN(t, "valueNs"), "ns"),
+            String resolved = t.path("resolved").isBoolean() ? (t.path("resolved").asBoolean() ? "yes"
+                    : t.path("reason").isTextual() ? "no: " + t.path("reason").asText().replaceFirst("^not resolved: ", "")
+                    : "no: the CI spans zero") : "";
+            boolean impossible = t.path("physicallyNonNegative").asBoolean(false) && numOrNaN(t, "valueNs") < 0;
+            rows.add(List.of(text(t, "name"), impossible ? "—" : withUnit(numOrNaN(t, "valueNs"), "ns"),
                     ci == null ? "–" : interval(ci[0], ci[1]), resolved, text(t, "formula"), text(t, "note")));
         }
         if (!rows.isEmpty()) {
@@ -124,13 +127,18 @@ public final class MeasureView implements ResultView {
             }
             double median = numOrNaN(p, "medianNs");
             double[] spread = spread(p, "p10Ns", "p90Ns", "ci95Ns", median);
-            points.add(Point.of(id, "ns", median, spread[0], spread[1]));
+            points.add(Point.of(id, "ns", median, spread[0], spread[1]).withForkSpread(num(p, "betweenForkSpreadNs")));
         }
         for (JsonNode t : result.path("decomposition").path("terms")) {
             double v = numOrNaN(t, "valueNs");
             double[] ci = range(t, "ci95Ns");
-            points.add(ci == null ? Point.of("term: " + text(t, "name"), "ns", v, v, v)
-                    : Point.of("term: " + text(t, "name"), "ns", v, ci[0], ci[1]));
+            String name = "term: " + text(t, "name");
+            if (t.path("reason").asText("").startsWith("not resolved: measurement disturbed")) {
+                points.add(Point.unavailable(name, "ns", t.path("reason").asText()));
+                continue;
+            }
+            points.add((ci == null ? Point.of(name, "ns", v, v, v) : Point.of(name, "ns", v, ci[0], ci[1]))
+                    .withForkSpread(num(t, "betweenForkSpreadNs")));
         }
         return points;
     }

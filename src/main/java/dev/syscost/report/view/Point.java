@@ -11,16 +11,30 @@ package dev.syscost.report.view;
  * @param low               the lower end of its spread
  * @param high              the upper end of its spread
  * @param unavailableReason why there is no figure, or null
+ * @param forkSpread        the range of the figure across the run's fresh JVMs (forks), NaN when the run
+ *                          had one JVM or does not record it: the between-run variation
  */
-public record Point(String id, String unit, double value, double low, double high, String unavailableReason) {
+public record Point(String id, String unit, double value, double low, double high, String unavailableReason,
+                    double forkSpread) {
     /** An available figure with its spread. */
     public static Point of(String id, String unit, double value, double low, double high) {
-        return new Point(id, unit, value, Math.min(low, value), Math.max(high, value), null);
+        return new Point(id, unit, value, Math.min(low, value), Math.max(high, value), null, Double.NaN);
     }
 
     /** A figure the run could not measure, with the reason. */
     public static Point unavailable(String id, String unit, String reason) {
-        return new Point(id, unit, Double.NaN, Double.NaN, Double.NaN, reason == null ? "unavailable" : reason);
+        return new Point(id, unit, Double.NaN, Double.NaN, Double.NaN, reason == null ? "unavailable" : reason, Double.NaN);
+    }
+
+    /** This figure with its between-fork spread ({@code null} or negative: not recorded). */
+    public Point withForkSpread(Double spread) {
+        return new Point(id, unit, value, low, high, unavailableReason,
+                spread == null || !(spread >= 0) ? Double.NaN : spread);
+    }
+
+    /** Whether the run recorded how much this figure varied between its JVMs. */
+    public boolean hasForkSpread() {
+        return Double.isFinite(forkSpread);
     }
 
     /** Whether the run has this figure. */
