@@ -14,10 +14,18 @@ import java.util.List;
  * @param proc          /proc counters over the run (CPU times, read/write family), or null when unreadable
  * @param cpuFromReapedChildren whether CPU times are the reaped command's (run) rather than the live process's
  * @param targetExited  whether an attached process exited before the end
+ * @param stacks        the call sites ({@code --stacks}), or null
  */
 public record Measurement(String mode, List<String> command, int pid, Backend backend, String fallbackReason,
                           long wallNs, Integer exitStatus, SyscallCounts counts, Long perfTotal, ProcStats proc,
-                          boolean cpuFromReapedChildren, boolean targetExited) {
+                          boolean cpuFromReapedChildren, boolean targetExited, CallSites.Report stacks) {
+    public Measurement(String mode, List<String> command, int pid, Backend backend, String fallbackReason,
+                       long wallNs, Integer exitStatus, SyscallCounts counts, Long perfTotal, ProcStats proc,
+                       boolean cpuFromReapedChildren, boolean targetExited) {
+        this(mode, command, pid, backend, fallbackReason, wallNs, exitStatus, counts, perfTotal, proc,
+                cpuFromReapedChildren, targetExited, null);
+    }
+
     /** Kernel entries counted by the best source available, or -1 when none counts them all. */
     public long totalSyscalls() {
         if (counts != null) {

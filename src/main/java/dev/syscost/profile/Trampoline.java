@@ -50,12 +50,19 @@ public final class Trampoline implements AutoCloseable {
 
     /** Starts {@code command} through the trampoline and waits until the shell has stopped itself. */
     public static Trampoline start(List<String> command) {
+        return start(command, java.util.Map.of());
+    }
+
+    /** Starts {@code command} with {@code env} added to (or replacing entries of) syscost's own environment. */
+    public static Trampoline start(List<String> command, java.util.Map<String, String> env) {
         List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", SCRIPT, "syscost-profile"));
         argv.add(resolve(command.get(0)).toString());
         argv.addAll(command.subList(1, command.size()));
         Process p;
         try {
-            p = new ProcessBuilder(argv).inheritIO().start();
+            ProcessBuilder pb = new ProcessBuilder(argv).inheritIO();
+            pb.environment().putAll(env);
+            p = pb.start();
         } catch (IOException e) {
             throw new SyscostException("cannot start /bin/sh: " + e.getMessage(), e);
         }
