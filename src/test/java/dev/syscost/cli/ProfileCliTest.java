@@ -120,7 +120,7 @@ class ProfileCliTest {
         assertThat(Files.readAllBytes(out)).isEqualTo(data);
         assertThat(Files.readString(err)).contains("syscost profile", "exit status 3");
         JsonNode n = Json.readResult(json);
-        assertThat(n.path("schema").asText()).isEqualTo("syscost.profile/1");
+        assertThat(n.path("schema").asText()).isEqualTo("syscost.profile/2");
         for (String key : new String[] {"env", "target", "backend", "wallSeconds", "userCpuSeconds", "systemCpuSeconds",
                 "totalSyscalls", "syscallsPerSec", "syscalls", "tax", "advice", "warnings"}) {
             assertThat(n.has(key)).as(key).isTrue();
