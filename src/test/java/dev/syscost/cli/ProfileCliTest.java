@@ -72,6 +72,19 @@ class ProfileCliTest {
     }
 
     @Test
+    void shouldRefuseStacksWithABackendThatCannotWalkThem() {
+        CliTest.assertOneLineUsageError(CliTest.run("profile", "--stacks", "--backend", "perf", "--", "true"), "--stacks needs --backend bpf");
+        CliTest.assertOneLineUsageError(CliTest.run("profile", "--stacks", "--backend", "proc", "--", "true"), "--backend bpf");
+    }
+
+    @Test
+    void shouldRefuseAZeroStackPeriodAndStackOptionsWithoutStacks() {
+        CliTest.assertOneLineUsageError(CliTest.run("profile", "--stacks", "--stack-period", "0", "--", "true"),
+                "--stack-period must be between 1 and 1000000: 0");
+        CliTest.assertOneLineUsageError(CliTest.run("profile", "--folded", "x.folded", "--", "true"), "--folded applies to --stacks only");
+    }
+
+    @Test
     void shouldRefuseAnUnknownBackend() {
         CliTest.assertOneLineUsageError(CliTest.run("profile", "--backend", "dtrace", "--", "true"), "dtrace");
     }

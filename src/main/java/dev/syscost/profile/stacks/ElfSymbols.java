@@ -203,6 +203,16 @@ public final class ElfSymbols {
         return null;
     }
 
+    /** The address of the first function named {@code name}, or -1. */
+    public long addressOf(String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return starts[i];
+            }
+        }
+        return -1;
+    }
+
     /** The GNU build id as hex, or null when the file has none. */
     public String buildId() {
         return buildId;

@@ -70,15 +70,18 @@ public final class PerfMap {
                 hi = mid - 1;
             }
         }
-        for (int j = found; j >= 0 && j > found - 16; j--) {
-            if (Long.compareUnsigned(address, ends[j]) < 0 && Long.compareUnsigned(address, starts[j]) >= 0) {
-                // the first covering entry from the top may be older than one with the same start just below
-                int k = j;
-                while (k > 0 && starts[k - 1] == starts[j]) {
-                    k--;
-                }
-                return names[k];
+        // among covering entries the one starting closest below wins; at one start, the newest (lowest index)
+        int best = -1;
+        for (int j = found; j >= 0 && j > found - 64; j--) {
+            if (best >= 0 && starts[j] != starts[best]) {
+                break;
             }
+            if (Long.compareUnsigned(address, ends[j]) < 0) {
+                best = j;
+            }
+        }
+        if (best >= 0) {
+            return names[best];
         }
         return null;
     }
