@@ -118,6 +118,9 @@ public final class ProfileCommand implements Callable<Integer> {
             err.println("syscost: " + e.getMessage());
             return e.exitStatus();
         }
+        if (stacks) {
+            ProfileRun.checkStacksPossible(); // before the 20 s calibration, not after it
+        }
         Calibration calibration = Calibration.load(recalibrate, Progress.forTerminal(),
                 () -> err.println("syscost: measuring this machine's per-syscall prices with `syscost measure` (about 20 s; "
                         + "cached in " + Calibration.cacheFile() + " for this kernel and CPU for 7 days, 1 hour if the machine was noisy)"));

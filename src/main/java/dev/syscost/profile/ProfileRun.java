@@ -151,6 +151,11 @@ public final class ProfileRun {
         }
     }
 
+    /** Fails at once, with the fix, where --stacks cannot work: no permission for bpf. */
+    public static void checkStacksPossible() {
+        Libc.close(dev.syscost.sys.Bpf.mapCreate(dev.syscost.sys.Bpf.MAP_TYPE_ARRAY, 4, 4, 1, "syscost_probe"));
+    }
+
     /** Refuses a pid that is not there or not ours, with the fix. */
     public static void checkAttachable(int pid) {
         if (pid <= 0) {
