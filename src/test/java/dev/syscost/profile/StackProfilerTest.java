@@ -16,13 +16,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code profile --stacks} for real: a C program and a Java program with known call sites. */
 class StackProfilerTest {
     private static final String PROGRAM = """
+            #include <time.h>
             #include <unistd.h>
             #include <sys/syscall.h>
             /* the direct caller of libc's frameless syscall() is skipped by any frame-pointer walk: one level between */
             __attribute__((noinline)) static long call(void) { return syscall(SYS_getppid); }
             __attribute__((noinline)) void three_thousand(void) { for (int i = 0; i < 3000; i++) call(); }
             __attribute__((noinline)) void five_thousand(void) { for (int i = 0; i < 5000; i++) call(); }
-            int main(void) { three_thousand(); five_thousand(); return 0; }
+            /* live a second before the calls: syscost reads the maps of a running process, and a loaded machine may be slow to */
+            int main(void) { struct timespec s = {1, 0}; nanosleep(&s, 0); three_thousand(); five_thousand(); return 0; }
             """;
 
     @TempDir

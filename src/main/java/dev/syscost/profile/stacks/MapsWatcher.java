@@ -11,12 +11,16 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Snapshots {@code /proc/PID/maps} of a process tree every {@link #PERIOD_MS} ms while it runs, so that a
- * command's addresses still resolve after it exited (run mode reads the stacks only then). A process
- * that lives shorter than one period is never seen: its frames show as {@code [exited]}.
+ * Snapshots {@code /proc/PID/maps} of a process tree every {@link #PERIOD_MS} ms while it runs (every
+ * {@link #EARLY_PERIOD_MS} ms in the first {@link #EARLY_MS} ms), so that a command's addresses still
+ * resolve after it exited (run mode reads the stacks only then). A process that lives shorter than one
+ * period, or while this thread waits for a CPU, is never seen: its frames show as {@code [exited]}.
  */
 public final class MapsWatcher implements AutoCloseable {
     static final long PERIOD_MS = 50;
+    /** The first seconds poll faster: a short command's maps must be caught before it exits. */
+    static final long EARLY_PERIOD_MS = 5;
+    static final long EARLY_MS = 2000;
 
     private final int root;
     private final Symbolizer symbolizer;
@@ -39,9 +43,10 @@ public final class MapsWatcher implements AutoCloseable {
     }
 
     private void loop() {
+        long start = System.nanoTime();
         while (!stop) {
             try {
-                Thread.sleep(PERIOD_MS);
+                Thread.sleep((System.nanoTime() - start) / 1_000_000 < EARLY_MS ? EARLY_PERIOD_MS : PERIOD_MS);
             } catch (InterruptedException e) {
                 return;
             }
