@@ -100,6 +100,13 @@ final class BpfAsm {
     // --- appended for the stack program (StackPrograms) ---
     static final int RSH = 0x70, JGE = 0x30, ATOMIC = 0xc0;
     static final int FN_GET_STACKID = 27;
+    static final int FN_GET_PRANDOM_U32 = 7;
+    static final int MOD = 0x90;
+
+    /** {@code dst %= imm} (64-bit, unsigned). */
+    BpfAsm modImm(int dst, int imm) {
+        return add(ALU64 | MOD | K, dst, 0, 0, imm);
+    }
 
     /** {@code dst >>= imm} (64-bit, logical). */
     BpfAsm rshImm(int dst, int imm) {

@@ -99,8 +99,8 @@ public final class CallSites {
         if (period == 1) {
             return new CallStack(a.pid, a.syscall, a.calls, true, null, null, a.r.truncated(), a.r.frames());
         }
-        // each walked call stands for `period` calls; Poisson 95 % interval on the walked count
-        double half = 1.96 * Math.sqrt(a.calls) * period;
+        // each call walked with probability p = 1/period: k walked estimate k/p, sd about sqrt(k (1 - p)) / p
+        double half = 1.96 * Math.sqrt(a.calls * (1 - 1.0 / period)) * period;
         long est = a.calls * period;
         return new CallStack(a.pid, a.syscall, est, false, Math.max(0, Math.round(est - half)), Math.round(est + half),
                 a.r.truncated(), a.r.frames());
@@ -156,7 +156,7 @@ public final class CallSites {
         symbols.unreadableFiles().forEach((file, why) -> out.add("could not read symbols of " + file + ": " + why));
         if (collisions + mapFull > 0) {
             out.add(String.format(Locale.ROOT, "%d walked calls lost their stack (%d stack map collisions, %d with the stack map full): "
-                    + "counted as [no stack: …] under their syscall", collisions + mapFull, collisions, mapFull));
+                    + "counted as [no stack: ...] under their syscall", collisions + mapFull, collisions, mapFull));
         }
         if (snap.hashFull() > 0) {
             out.add(snap.hashFull() + " walked calls were not attributed: the (process, syscall, stack) map was full");

@@ -21,7 +21,7 @@ public final class StackProfiler implements AutoCloseable {
     public static final int MAX_DEPTH = 127;
 
     /**
-     * @param period          walk every Nth call of each thread (1: every call, exact counts)
+     * @param period          walk one call in N, at random (1: every call, exact counts)
      * @param stackMapEntries distinct stacks the kernel can hold (a power of two; each takes about 1 KiB)
      * @param siteEntries     distinct (process, syscall, stack) keys counted
      */
@@ -52,9 +52,7 @@ public final class StackProfiler implements AutoCloseable {
         stackMapFd = keep(Bpf.mapCreate(Bpf.MAP_TYPE_STACK_TRACE, 4, 8 * MAX_DEPTH, options.stackMapEntries(), "syscost_stacks"));
         sitesFd = keep(Bpf.mapCreate(Bpf.MAP_TYPE_HASH, StackPrograms.KEY_SIZE, 8, options.siteEntries(), "syscost_sites"));
         statsFd = keep(Bpf.mapCreate(Bpf.MAP_TYPE_PERCPU_ARRAY, 4, 8, StackPrograms.STATS_SLOTS, "syscost_sstats"));
-        int ticksFd = options.period() > 1
-                ? keep(Bpf.mapCreate(Bpf.MAP_TYPE_ARRAY, 4, 4, SyscallProfiler.pidMax(), "syscost_ticks")) : -1;
-        BpfAsm program = StackPrograms.sysEnter(counter.tidsFd(), ticksFd, options.period(), stackMapFd, sitesFd, statsFd);
+        BpfAsm program = StackPrograms.sysEnter(counter.tidsFd(), options.period(), stackMapFd, sitesFd, statsFd);
         int progFd;
         try (Arena a = Arena.ofConfined()) {
             progFd = keep(Bpf.progLoad(Bpf.PROG_TYPE_RAW_TRACEPOINT, program.encode(a), "syscost_stack"));

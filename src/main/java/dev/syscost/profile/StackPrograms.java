@@ -25,10 +25,9 @@ final class StackPrograms {
 
     /**
      * @param tidsFd  the counting program's tracked-thread array (shared, read only here)
-     * @param ticksFd a u32 array by thread id counting calls since the last walk, or -1 when every call is walked
-     * @param period  walk every {@code period}th call of each thread (1: every call)
+     * @param period  walk each call with probability 1/period (1: every call)
      */
-    static BpfAsm sysEnter(int tidsFd, int ticksFd, int period, int stackMapFd, int sitesFd, int statsFd) {
+    static BpfAsm sysEnter(int tidsFd, int period, int stackMapFd, int sitesFd, int statsFd) {
         BpfAsm a = new BpfAsm()
                 .mov(R6, R1)
                 .load(DW, R7, R6, 8) // ctx->args[1]: the syscall number
@@ -42,16 +41,11 @@ final class StackPrograms {
                 .load(W, R1, R0, 0)
                 .jumpImm(JNE, R1, CountingPrograms.COUNTING, "out");
         if (period > 1) {
-            // one counter per thread, so each thread's every Nth call is walked whatever the others do
-            a.mov(R2, R10).addImm(R2, -4)
-                    .loadMapFd(R1, ticksFd)
-                    .call(FN_MAP_LOOKUP_ELEM)
-                    .jumpImm(JEQ, R0, 0, "out")
-                    .load(W, R1, R0, 0).addImm(R1, 1)
-                    .jumpImm(JGE, R1, period, "walk")
-                    .store(W, R0, 0, R1)
-                    .jumpImm(JA, 0, 0, "out")
-                    .label("walk").storeImm(W, R0, 0, 0);
+            // each call walked with probability 1/period, independently: a fixed every-Nth rule would alias with
+            // a periodic program (read, write, read, write: every 10th call is always a read)
+            a.call(FN_GET_PRANDOM_U32)
+                    .modImm(R0, period)
+                    .jumpImm(JNE, R0, 0, "out");
         }
         return a.mov(R1, R6)
                 .loadMapFd(R2, stackMapFd)

@@ -25,8 +25,8 @@ public final class StacksText {
         StringBuilder sb = new StringBuilder();
         sb.append(s.stackPeriod() == 1
                 ? "Call sites (every call's user stack walked in the kernel: exact counts)\n"
-                : fmt("Call sites (every %d%s call of each thread walked: estimates ×%d with a 95%% interval)%n",
-                        s.stackPeriod(), ordinal(s.stackPeriod()), s.stackPeriod()));
+                : fmt("Call sites (one call in %d walked, at random: estimates, walked calls x %d, 95%% interval in --json)%n",
+                        s.stackPeriod(), s.stackPeriod()));
         Map<String, List<CallStack>> bySyscall = new LinkedHashMap<>();
         Map<String, Long> totals = new LinkedHashMap<>();
         for (CallStack c : r.stacks()) {
@@ -41,7 +41,7 @@ public final class StacksText {
         }
         for (Map.Entry<String, List<CallStack>> e : bySyscall.entrySet()) {
             long total = totals.get(e.getKey());
-            sb.append(fmt("  %s — %,d calls%n", e.getKey(), total));
+            sb.append(fmt("  %s: %,d calls%n", e.getKey(), total));
             for (Site site : sites(e.getValue()).stream().limit(SITES).toList()) {
                 sb.append(fmt("    %12s %6.1f%%  %s%s%n", count(site), 100.0 * site.count / Math.max(1, total), site.label,
                         site.via == null ? "" : "  (via " + site.via + ")"));
@@ -121,15 +121,6 @@ public final class StacksText {
                     s.via() == null ? "" : " (via " + s.via() + ")", s.fix()));
         }
         return sb.toString();
-    }
-
-    private static String ordinal(int n) {
-        return n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
     }
 
     private static String fmt(String format, Object... args) {

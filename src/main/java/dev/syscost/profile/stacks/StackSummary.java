@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * How the call sites were counted and what they could not see.
  *
- * @param stackPeriod        every Nth call of each thread was walked (1: all, counts exact)
+ * @param stackPeriod        one call in N was walked, chosen at random in the kernel (1: all, counts exact)
  * @param exact              stackPeriod == 1 and nothing was lost
  * @param callsWalked        calls whose stack the kernel took (before scaling by the period)
  * @param stackIdCollisions  walks whose stack hashed to a bucket holding another stack (EEXIST)
