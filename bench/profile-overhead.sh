@@ -5,7 +5,12 @@
 # of them alike; on a loaded machine the minimum is the least disturbed estimate).
 #
 #   bench/profile-overhead.sh [--rounds N] [--dd-count N] [--writes N] [--strace-scale K] [--workloads dd,find,w1]
-#                             [--metric wall|cpu]
+#                             [--metric wall|cpu] [--stacks]
+#
+# --stacks adds the call-site tools: `syscost profile --stacks` (every call's user stack counted in the
+# kernel), `perf record -g -e raw_syscalls:sys_enter` and bpftrace `@[ustack] = count()` where installed,
+# and the workload jw1: a JVM writing N single bytes unbuffered (FileOutputStream.write(int)), timed by
+# its own System.nanoTime around the loop (JVM start-up is not timed).
 #
 # --metric cpu times the workload's CPU (user + system of the reaped tree, from perl's times()) instead of
 # its wall clock: on a machine shared with other work, waiting for a CPU inflates wall time by far more
@@ -27,7 +32,7 @@
 # run of the same size, and says so.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-rounds=5 dd_count=2000000 writes=1000000 strace_scale=20 workloads="dd find w1" metric=wall
+rounds=5 dd_count=2000000 writes=1000000 strace_scale=20 workloads="dd find w1" metric=wall stacks=0
 while [ $# -gt 0 ]; do
   case $1 in
     --rounds) rounds=$2; shift 2 ;;
@@ -36,6 +41,7 @@ while [ $# -gt 0 ]; do
     --strace-scale) strace_scale=$2; shift 2 ;;
     --workloads) workloads=${2//,/ }; shift 2 ;;
     --metric) metric=$2; shift 2 ;;
+    --stacks) stacks=1; shift ;;
     *) echo "usage: $0 [--rounds N] [--dd-count N] [--writes N] [--strace-scale K] [--workloads dd,find,w1] [--metric wall|cpu]" >&2; exit 2 ;;
   esac
 done
@@ -71,6 +77,7 @@ run() {
         else cmd=(dd if=/dev/zero of=/dev/null bs=1 count="$n"); fi ;;
     find) cmd=("${timer[@]}" sh -c "find /usr -name '*.h' >/dev/null") ;;
     w1) cmd=("${timer[@]}" perl -e '$| = 1; print "x" for 1 .. $ARGV[0]' "$n") ;;
+    jw1) cmd=("$JAVA_HOME/bin/java" -cp "$out/jw1" TinyWrites "$n") ;;
   esac
   case $tool in
     plain) "${cmd[@]}" >/dev/null 2>"$e" ;;
@@ -91,6 +98,13 @@ run() {
       until [ -s "$out/ready" ]; do kill -0 $bg 2>/dev/null || break; sleep 0.05; done
       "${cmd[@]}" >/dev/null 2>"$e"
       kill "$(cat "$out/ready")" 2>/dev/null; wait $bg || true ;;
+    # --- call-site tools (--stacks, issue 9) ---
+    syscost-stacks) "$syscost" profile --stacks -- "${cmd[@]}" >/dev/null 2>"$e" ;;
+    perf-record-g) perf record -q -g -e raw_syscalls:sys_enter -o "$out/perf.data" -- "${cmd[@]}" >/dev/null 2>"$e" ;;
+    bpftrace-ustack)
+      { echo '#!/bin/bash'; printf 'exec'; printf ' %q' "${cmd[@]}"; echo; } >"$out/cmd.sh"; chmod +x "$out/cmd.sh"
+      bpftrace -q -e 'tracepoint:raw_syscalls:sys_enter /pid == cpid/ { @[ustack] = count(); } END { clear(@); }' \
+        -c "/bin/bash $out/cmd.sh" >/dev/null 2>"$e" ;;
     syscount) # BCC syscount has no way to start a command: it counts system-wide while the workload runs
       syscount-bpfcc >"$out/sc" 2>&1 & local sc=$!
       until grep -q Tracing "$out/sc" 2>/dev/null; do kill -0 $sc 2>/dev/null || break; sleep 0.1; done
@@ -107,6 +121,27 @@ if command -v syscount-bpfcc >/dev/null; then
   else echo "syscount-bpfcc (BCC) is installed but cannot run here: $(grep -m1 -iE 'unable|error|fail' "$out/sc-check" || echo "exit $?")"; fi
 fi
 command -v strace >/dev/null && tools+=(strace)
+if [ "$stacks" = 1 ]; then # --- call-site tools (issue 9): a self-contained block ---
+  tools+=(syscost-stacks)
+  command -v perf >/dev/null && tools+=(perf-record-g)
+  command -v bpftrace >/dev/null && tools+=(bpftrace-ustack)
+  case " $workloads " in *" jw1 "*) ;; *) workloads+=" jw1" ;; esac
+  . "$here/bin/jdk.sh"; syscost_find_jdk
+  mkdir -p "$out/jw1"
+  cat >"$out/jw1/TinyWrites.java" <<'JAVA'
+public class TinyWrites {
+    public static void main(String[] a) throws Exception {
+        int n = Integer.parseInt(a[0]);
+        try (var out = new java.io.FileOutputStream("/dev/null")) {
+            long t = System.nanoTime();
+            for (int i = 0; i < n; i++) out.write(i);
+            System.err.printf(java.util.Locale.ROOT, "elapsed_s %.6f%n", (System.nanoTime() - t) / 1e9);
+        }
+    }
+}
+JAVA
+  "$JAVA_HOME/bin/javac" -d "$out/jw1" "$out/jw1/TinyWrites.java"
+fi
 
 minimum() { tr ' ' '\n' | grep -v '^$' | sort -g | head -1; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -115,7 +150,7 @@ for w in $workloads; do run plain $w 1000 >/dev/null; done # warm the page cache
 echo "profile overhead ($metric time): $rounds rounds, kernel $(uname -r), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "hook: $("$syscost" __hook-floor -- true 2>&1 >/dev/null | sed 's/^syscost __hook-floor: //')"
 for w in $workloads; do
-  case $w in dd) n=$dd_count ;; w1) n=$writes ;; *) n=0 ;; esac
+  case $w in dd) n=$dd_count ;; w1) n=$writes ;; jw1) n=$((2 * writes)) ;; *) n=0 ;; esac
   declare -A t=()
   for ((r = 1; r <= rounds; r++)); do
     for tool in "${tools[@]}"; do

@@ -10,7 +10,10 @@ import dev.syscost.profile.ProfileBuilder;
 import dev.syscost.profile.ProfileResult;
 import dev.syscost.profile.ProfileRun;
 import dev.syscost.profile.Trampoline;
+import dev.syscost.profile.StackProfiler;
+import dev.syscost.report.FoldedStacks;
 import dev.syscost.report.Json;
+import dev.syscost.report.OutputFile;
 import dev.syscost.report.OpenMetrics;
 import dev.syscost.report.ProfileText;
 import dev.syscost.report.Progress;
@@ -56,6 +59,20 @@ public final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "25", description = "Syscalls shown in the terminal report (1..1024; default ${DEFAULT-VALUE}); --json has all.")
     int top;
 
+    @Option(names = "--stacks", description = "Also count per call site: the user stack of every syscall, walked and counted in the kernel "
+            + "(bpf backend; Java targets get -XX:+PreserveFramePointer and a perf map through JAVA_TOOL_OPTIONS in run mode).")
+    boolean stacks;
+
+    @Option(names = "--stack-period", paramLabel = "N", defaultValue = "1",
+            description = "With --stacks: walk one call in N, chosen at random in the kernel (default ${DEFAULT-VALUE}: every call, exact counts; N > 1: estimates with a 95% interval).")
+    int stackPeriod;
+
+    @Option(names = "--folded", paramLabel = "FILE", description = "With --stacks: also write the call stacks as folded text (flamegraph.pl, speedscope).")
+    java.nio.file.Path folded;
+
+    @Option(names = "--full-stacks", description = "With --stacks: print each call site's whole stack in the terminal report.")
+    boolean fullStacks;
+
     @Option(names = {"-v", "--verbose"}, description = "Print the full BPF verifier log if a program is rejected.")
     boolean verbose;
 
@@ -85,6 +102,7 @@ public final class ProfileCommand implements Callable<Integer> {
         if (d != null && pid == null) {
             throw new UsageException("--duration applies to --pid only; a command is profiled until it exits");
         }
+        checkStacks();
         output.check();
         PrintWriter err = spec.commandLine().getErr();
         try {
@@ -97,10 +115,14 @@ public final class ProfileCommand implements Callable<Integer> {
             err.println("syscost: " + e.getMessage());
             return e.exitStatus();
         }
+        if (stacks) {
+            ProfileRun.checkStacksPossible(); // before the 20 s calibration, not after it
+        }
         Calibration calibration = Calibration.load(recalibrate, Progress.forTerminal(),
                 () -> err.println("syscost: measuring this machine's per-syscall prices with `syscost measure` (seconds to a minute or two on a busy machine; "
                         + "cached in " + Calibration.cacheFile() + " for this kernel and CPU for 7 days, 1 hour if the machine was noisy)"));
-        ProfileRun.Options options = new ProfileRun.Options(backend, crossCheck, d);
+        ProfileRun.Options options = new ProfileRun.Options(backend, crossCheck, d,
+                stacks ? StackProfiler.Options.DEFAULT.withPeriod(stackPeriod) : null);
         Measurement m;
         try {
             m = pid != null ? ProfileRun.attach(pid, options) : ProfileRun.run(command, options);
@@ -116,11 +138,35 @@ public final class ProfileCommand implements Callable<Integer> {
         report.print(switch (format) {
             case json -> Json.toJson(result);
             case openmetrics -> OpenMetrics.renderResult(result);
-            case text -> ProfileText.render(result, top);
+            case text -> ProfileText.render(result, top, fullStacks);
         });
         report.flush();
         output.write(result);
+        if (folded != null && result.stacks() != null) {
+            OutputFile.write(folded, FoldedStacks.render(result.stacks()), output.force, "--folded");
+        }
         return m.exitStatus() == null ? 0 : m.exitStatus();
+    }
+
+    /** The --stacks family's rules, before anything is measured. */
+    private void checkStacks() {
+        if (!stacks) {
+            for (String[] f : new String[][] {{"--stack-period", stackPeriod != 1 ? "x" : null},
+                    {"--folded", folded != null ? "x" : null}, {"--full-stacks", fullStacks ? "x" : null}}) {
+                if (f[1] != null) {
+                    throw new UsageException(f[0] + " applies to --stacks only; add --stacks");
+                }
+            }
+            return;
+        }
+        if (backend != null && backend != Backend.BPF) {
+            throw new UsageException("--stacks needs --backend bpf (the user stack is walked by an eBPF program in the kernel; "
+                    + "run as root or with CAP_BPF+CAP_PERFMON), not --backend " + backend.id());
+        }
+        UsageException.requireRange("--stack-period", stackPeriod, 1, 1_000_000);
+        if (folded != null) {
+            OutputFile.checkWritable(folded, output.force, "--folded");
+        }
     }
 
     private Calibration withPerturbation(Calibration c, Backend used) {

@@ -19,8 +19,14 @@ public final class Advice {
     static final double STAT_SHARE = 0.20;
     static final double MMAP_PER_SEC = 1000;
 
-    /** One piece of advice. */
-    public record Item(String rule, String threshold, String observed, String advice) {}
+    /** One piece of advice; {@code callSites} (with {@code --stacks}) names the code behind it, else null. */
+    public record Item(String rule, String threshold, String observed, String advice,
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                       List<AdviceSites.Site> callSites) {
+        public Item(String rule, String threshold, String observed, String advice) {
+            this(rule, threshold, observed, advice, null);
+        }
+    }
 
     /**
      * What the rules look at: counts by syscall name, the run's length, /proc's read/write accounting,

@@ -109,6 +109,23 @@ final class BpfAsm {
         return this;
     }
 
+    // --- appended for the stack program (StackPrograms) ---
+    static final int JGE = 0x30, ATOMIC = 0xc0;
+    static final int FN_GET_STACKID = 27;
+    static final int FN_GET_PRANDOM_U32 = 7;
+    static final int MOD = 0x90;
+
+    /** {@code dst %= imm} (64-bit, unsigned). */
+    BpfAsm modImm(int dst, int imm) {
+        return add(ALU64 | MOD | K, dst, 0, 0, imm);
+    }
+
+
+    /** {@code lock *(size *)(dst + off) += src} (BPF_ATOMIC with BPF_ADD, the old XADD). */
+    BpfAsm atomicAdd(int size, int dst, int off, int src) {
+        return add(STX | ATOMIC | size, dst, src, off, ADD);
+    }
+
     private BpfAsm add(int code, int dst, int src, int off, int imm) {
         insns.add(new Insn(code, dst, src, off, imm));
         return this;

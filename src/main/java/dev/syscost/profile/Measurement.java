@@ -16,16 +16,18 @@ import java.util.List;
  * @param targetExited  whether an attached process exited before the end
  * @param hook          where the bpf backend's program hung, and why not fentry; null for other backends
  * @param profilerCpuNs syscost's own CPU time (all its threads) while the target ran, or -1 when not measured
+ * @param stacks        the call sites ({@code --stacks}), or null
  */
 public record Measurement(String mode, List<String> command, int pid, Backend backend, String fallbackReason,
                           long wallNs, Integer exitStatus, SyscallCounts counts, Long perfTotal, ProcStats proc,
-                          boolean cpuFromReapedChildren, boolean targetExited, String hook, long profilerCpuNs) {
+                          boolean cpuFromReapedChildren, boolean targetExited, String hook, long profilerCpuNs,
+                          CallSites.Report stacks) {
     /** A measurement without the hook or the profiler's own CPU. */
     public Measurement(String mode, List<String> command, int pid, Backend backend, String fallbackReason,
                        long wallNs, Integer exitStatus, SyscallCounts counts, Long perfTotal, ProcStats proc,
                        boolean cpuFromReapedChildren, boolean targetExited) {
         this(mode, command, pid, backend, fallbackReason, wallNs, exitStatus, counts, perfTotal, proc,
-                cpuFromReapedChildren, targetExited, null, -1);
+                cpuFromReapedChildren, targetExited, null, -1, null);
     }
 
     /** Kernel entries counted by the best source available, or -1 when none counts them all. */

@@ -48,7 +48,8 @@ public final class ProfileBuilder {
                 wall, finite(m.userCpuSeconds()), system, total >= 0 ? total : null,
                 total >= 0 && wall > 0 ? total / wall : null, priced.lines(),
                 m.counts() == null ? null : m.counts().zeroTimeoutWaits(), SyscallTable.x86_64().source(), tax, io,
-                cross, Advice.evaluate(facts), List.copyOf(warnings));
+                cross, AdviceSites.attach(Advice.evaluate(facts), m.stacks()), List.copyOf(warnings),
+                m.stacks() == null ? null : m.stacks().summary(), m.stacks() == null ? null : m.stacks().stacks());
     }
 
     private static Priced price(Measurement m, CostModel prices, double wall) {

@@ -1,12 +1,16 @@
 package dev.syscost.profile;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.syscost.env.Environment;
+import dev.syscost.profile.stacks.CallStack;
+import dev.syscost.profile.stacks.StackSummary;
 import java.util.List;
 
-/** The result of {@code syscost profile}: schema {@code syscost.profile/1}. */
+/** The result of {@code syscost profile}: schema {@code syscost.profile/2}. */
 @JsonPropertyOrder({"schema", "env", "target", "backend", "wallSeconds", "userCpuSeconds", "systemCpuSeconds",
-        "totalSyscalls", "syscallsPerSec", "syscalls", "zeroTimeoutWaits", "syscallTable", "tax", "io", "crossCheck", "advice", "warnings"})
+        "totalSyscalls", "syscallsPerSec", "syscalls", "zeroTimeoutWaits", "syscallTable", "tax", "io", "crossCheck", "advice", "warnings",
+        "callSites", "stacks"})
 public record ProfileResult(
         String schema,
         Environment env,
@@ -24,8 +28,19 @@ public record ProfileResult(
         Io io,
         CrossCheck crossCheck,
         List<Advice.Item> advice,
-        List<String> warnings) {
-    public static final String SCHEMA = "syscost.profile/1";
+        List<String> warnings,
+        @JsonInclude(JsonInclude.Include.NON_NULL) StackSummary callSites,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<CallStack> stacks) {
+    /** /2 adds {@code callSites} and {@code stacks[]} ({@code --stacks}); everything of /1 is unchanged. */
+    public static final String SCHEMA = "syscost.profile/2";
+
+    public ProfileResult(String schema, Environment env, Target target, BackendInfo backend, double wallSeconds,
+                         Double userCpuSeconds, Double systemCpuSeconds, Long totalSyscalls, Double syscallsPerSec,
+                         List<Syscall> syscalls, Long zeroTimeoutWaits, String syscallTable, Tax tax, Io io,
+                         CrossCheck crossCheck, List<Advice.Item> advice, List<String> warnings) {
+        this(schema, env, target, backend, wallSeconds, userCpuSeconds, systemCpuSeconds, totalSyscalls, syscallsPerSec,
+                syscalls, zeroTimeoutWaits, syscallTable, tax, io, crossCheck, advice, warnings, null, null);
+    }
 
     /*
      * zeroTimeoutWaits: poll/epoll_wait/epoll_pwait calls made with a zero timeout (bpf only).

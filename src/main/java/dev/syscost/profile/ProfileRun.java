@@ -25,7 +25,11 @@ public final class ProfileRun {
      * @param crossCheck also count the total with a perf event beside the bpf counts (costs speed)
      * @param duration   how long to attach for, or null for until the process exits or Ctrl-C
      */
-    public record Options(Backend backend, boolean crossCheck, Duration duration) {}
+    public record Options(Backend backend, boolean crossCheck, Duration duration, StackProfiler.Options stacks) {
+        public Options(Backend backend, boolean crossCheck, Duration duration) {
+            this(backend, crossCheck, duration, null);
+        }
+    }
 
     private record Opened(Backend backend, SyscallProfiler profiler, String fallbackReason) {}
 
@@ -34,11 +38,17 @@ public final class ProfileRun {
     /** Runs {@code command} with stdio untouched, counting from its exec until it exits. */
     public static Measurement run(List<String> command, Options options) {
         Trampoline.resolve(command.get(0)); // fail as a shell would before loading anything
-        Opened b = openBackend(options.backend());
+        Opened b = openBackend(options.stacks() != null ? Backend.BPF : options.backend());
         List<Integer> perfFds = new ArrayList<>();
-        try (Trampoline t = Trampoline.start(command); Arena arena = Arena.ofConfined()) {
+        StackSession stacks = null;
+        java.util.Map<String, String> env = options.stacks() == null ? java.util.Map.of()
+                : StackSession.javaEnvironment(System.getenv("JAVA_TOOL_OPTIONS"));
+        try (Trampoline t = Trampoline.start(command, env); Arena arena = Arena.ofConfined()) {
             if (b.profiler() != null) {
                 b.profiler().armOnExec(t.pid());
+            }
+            if (options.stacks() != null) {
+                stacks = StackSession.start(b.profiler(), options.stacks(), t.pid(), true);
             }
             if (b.backend() == Backend.PERF || options.crossCheck() && b.backend() == Backend.BPF) {
                 perfFds.add(PerfEvents.openTracepointCounter("raw_syscalls", "sys_enter", t.pid(),
@@ -58,14 +68,18 @@ public final class ProfileRun {
             long profilerCpuNs = processCpuNs(arena) - cpu0;
             SyscallCounts counts = b.profiler() == null ? null : b.profiler().snapshot();
             Long perfTotal = perfFds.isEmpty() ? null : sum(perfFds, arena.allocate(8));
+            CallSites.Report sites = stacks == null ? null : stacks.finish();
             ProcStats after = stopped ? ProcStats.read(t.pid()).orElse(null) : null;
             t.resume();
             int status = t.waitFor();
             ProcStats delta = before != null && after != null ? after.minus(before).minus(Trampoline.GATE_IO) : null;
             return new Measurement("run", List.copyOf(command), t.pid(), b.backend(), b.fallbackReason(), wallNs,
-                    status, counts, perfTotal, delta, true, false, hookOf(b), profilerCpuNs);
+                    status, counts, perfTotal, delta, true, false, hookOf(b), profilerCpuNs, sites);
         } finally {
             SignalRelay.release();
+            if (stacks != null) {
+                stacks.close();
+            }
             perfFds.forEach(Libc::close);
             if (b.profiler() != null) {
                 b.profiler().close();
@@ -76,10 +90,14 @@ public final class ProfileRun {
     /** Attaches to every thread of {@code pid} (and what it starts) until the duration ends, Ctrl-C, or it exits. */
     public static Measurement attach(int pid, Options options) {
         checkAttachable(pid);
-        Opened b = openBackend(options.backend());
+        Opened b = openBackend(options.stacks() != null ? Backend.BPF : options.backend());
         List<Integer> perfFds = new ArrayList<>();
         CountDownLatch stop = new CountDownLatch(1);
+        StackSession stacks = null;
         try (Arena arena = Arena.ofConfined()) {
+            if (options.stacks() != null) {
+                stacks = StackSession.start(b.profiler(), options.stacks(), pid, false);
+            }
             if (b.profiler() != null) {
                 b.profiler().trackProcess(pid);
             }
@@ -112,11 +130,16 @@ public final class ProfileRun {
             }
             SyscallCounts counts = b.profiler() == null ? null : b.profiler().snapshot();
             Long perfTotal = perfFds.isEmpty() ? null : sum(perfFds, arena.allocate(8));
+            CallSites.Report sites = stacks == null ? null : stacks.finish();
             long profilerCpuNs = processCpuNs(arena) - cpu0;
             return new Measurement("attach", List.of(), pid, b.backend(), b.fallbackReason(), wallNs, null, counts,
-                    perfTotal, before == null || last == null ? null : last.minus(before), false, exited, hookOf(b), profilerCpuNs);
+                    perfTotal, before == null || last == null ? null : last.minus(before), false, exited, hookOf(b),
+                    profilerCpuNs, sites);
         } finally {
             SignalRelay.release();
+            if (stacks != null) {
+                stacks.close();
+            }
             perfFds.forEach(Libc::close);
             if (b.profiler() != null) {
                 b.profiler().close();
@@ -147,6 +170,11 @@ public final class ProfileRun {
     }
 
     private static final int CLOCK_PROCESS_CPUTIME_ID = 2;
+
+    /** Fails at once, with the fix, where --stacks cannot work: no permission for bpf. */
+    public static void checkStacksPossible() {
+        Libc.close(dev.syscost.sys.Bpf.mapCreate(dev.syscost.sys.Bpf.MAP_TYPE_ARRAY, 4, 4, 1, "syscost_probe"));
+    }
 
     /** Refuses a pid that is not there or not ours, with the fix. */
     public static void checkAttachable(int pid) {

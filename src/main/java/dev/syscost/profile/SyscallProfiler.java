@@ -227,6 +227,11 @@ public final class SyscallProfiler implements AutoCloseable {
         return fd;
     }
 
+    /** The tracked-thread array, for programs that follow the same threads (the --stacks program). */
+    int tidsFd() {
+        return tidsFd;
+    }
+
     /** Detaches everything and frees the maps (idempotent). */
     @Override
     public synchronized void close() {

@@ -79,6 +79,11 @@ public final class Trampoline implements AutoCloseable {
 
     /** Starts {@code command} through the trampoline and waits until the shell is at the gate. */
     public static Trampoline start(List<String> command) {
+        return start(command, java.util.Map.of());
+    }
+
+    /** Starts {@code command} with {@code env} added to (or replacing entries of) syscost's own environment. */
+    public static Trampoline start(List<String> command, java.util.Map<String, String> env) {
         Path dir;
         int go;
         int done;
@@ -101,7 +106,9 @@ public final class Trampoline implements AutoCloseable {
         try {
             argv.add(resolve(command.get(0)).toString());
             argv.addAll(command.subList(1, command.size()));
-            p = new ProcessBuilder(argv).inheritIO().start();
+            ProcessBuilder pb = new ProcessBuilder(argv).inheritIO();
+            pb.environment().putAll(env);
+            p = pb.start();
         } catch (IOException | RuntimeException e) {
             Libc.close(go);
             Libc.close(done);

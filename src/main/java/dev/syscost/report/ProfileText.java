@@ -11,6 +11,11 @@ public final class ProfileText {
 
     /** The report, showing at most {@code top} syscalls. */
     public static String render(ProfileResult r, int top) {
+        return render(r, top, false);
+    }
+
+    /** The report; {@code fullStacks}: each call site's whole stack under it (with {@code --stacks}). */
+    public static String render(ProfileResult r, int top, boolean fullStacks) {
         StringBuilder sb = new StringBuilder();
         ProfileResult.Target t = r.target();
         sb.append("syscost profile — ").append(t.mode().equals("run")
@@ -57,6 +62,9 @@ public final class ProfileText {
                             c.window());
             sb.append(fmt("  cross-check: bpf total %,d, perf raw_syscalls:sys_enter %,d — %s%n", c.bpfTotal(),
                     c.perfTotal(), verdict));
+        }
+        if (r.stacks() != null) {
+            sb.append('\n').append(StacksText.render(r, fullStacks));
         }
         sb.append('\n').append(advice(r.advice()));
         if (!r.backend().limits().isEmpty()) {
@@ -127,6 +135,9 @@ public final class ProfileText {
         for (Advice.Item a : items) {
             sb.append("  • ").append(a.rule()).append(": ").append(a.observed()).append(" (threshold ").append(a.threshold())
                     .append(")\n    → ").append(a.advice()).append('\n');
+            if (a.callSites() != null) {
+                sb.append(StacksText.adviceSites(a.callSites()));
+            }
         }
         return sb.toString();
     }

@@ -29,6 +29,7 @@ public final class Bpf {
     public static final int MAP_TYPE_ARRAY = 2;
     public static final int MAP_TYPE_PERCPU_ARRAY = 6;
     public static final int MAP_TYPE_PERCPU_HASH = 5;
+    public static final int MAP_TYPE_STACK_TRACE = 7;
 
     public static final int PROG_TYPE_TRACEPOINT = 5;
     public static final int PROG_TYPE_RAW_TRACEPOINT = 17;

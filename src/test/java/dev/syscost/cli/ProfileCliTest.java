@@ -89,6 +89,19 @@ class ProfileCliTest {
     }
 
     @Test
+    void shouldRefuseStacksWithABackendThatCannotWalkThem() {
+        CliTest.assertOneLineUsageError(CliTest.run("profile", "--stacks", "--backend", "perf", "--", "true"), "--stacks needs --backend bpf");
+        CliTest.assertOneLineUsageError(CliTest.run("profile", "--stacks", "--backend", "proc", "--", "true"), "--backend bpf");
+    }
+
+    @Test
+    void shouldRefuseAZeroStackPeriodAndStackOptionsWithoutStacks() {
+        CliTest.assertOneLineUsageError(CliTest.run("profile", "--stacks", "--stack-period", "0", "--", "true"),
+                "--stack-period must be between 1 and 1000000: 0");
+        CliTest.assertOneLineUsageError(CliTest.run("profile", "--folded", "x.folded", "--", "true"), "--folded applies to --stacks only");
+    }
+
+    @Test
     void shouldRefuseAnUnknownBackend() {
         CliTest.assertOneLineUsageError(CliTest.run("profile", "--backend", "dtrace", "--", "true"), "dtrace");
     }
@@ -137,7 +150,7 @@ class ProfileCliTest {
         assertThat(Files.readAllBytes(out)).isEqualTo(data);
         assertThat(Files.readString(err)).contains("syscost profile", "exit status 3");
         JsonNode n = Json.readResult(json);
-        assertThat(n.path("schema").asText()).isEqualTo("syscost.profile/1");
+        assertThat(n.path("schema").asText()).isEqualTo("syscost.profile/2");
         for (String key : new String[] {"env", "target", "backend", "wallSeconds", "userCpuSeconds", "systemCpuSeconds",
                 "totalSyscalls", "syscallsPerSec", "syscalls", "tax", "advice", "warnings"}) {
             assertThat(n.has(key)).as(key).isTrue();

@@ -31,7 +31,7 @@ class ProfileBuilderTest {
     @Test
     void shouldPriceEachSyscallAndSubtractThePerturbation() {
         ProfileResult r = ProfileBuilder.build(measurement(), PRICES, Environment.detect(), List.of());
-        assertThat(r.schema()).isEqualTo("syscost.profile/1");
+        assertThat(r.schema()).isEqualTo("syscost.profile/2");
         assertThat(r.totalSyscalls()).isEqualTo(21_500);
         assertThat(r.syscalls()).extracting(ProfileResult.Syscall::name).containsExactly("futex", "getppid", "read");
         assertThat(r.syscalls().stream().mapToDouble(ProfileResult.Syscall::shareOfCalls).sum()).isCloseTo(1.0, within(1e-9));

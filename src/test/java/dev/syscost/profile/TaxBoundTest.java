@@ -119,7 +119,7 @@ class TaxBoundTest {
         JsonNode p = recorded();
         Measurement r0 = measurementOf(p);
         Measurement m = new Measurement(r0.mode(), r0.command(), r0.pid(), r0.backend(), null, r0.wallNs(), 0,
-                r0.counts(), null, r0.proc(), true, false, "raw tracepoint sys_enter (test)", 7_900_000L);
+                r0.counts(), null, r0.proc(), true, false, "raw tracepoint sys_enter (test)", 7_900_000L, null);
         Calibration c = calibrationOf(p, 1).withPerturbation(Perturbation.BPF_UNTRACKED, new Perturbation.Estimate(61, 50, 70));
         ProfileResult r = ProfileBuilder.build(m, c, Environment.detect(), List.of());
         assertThat(r.backend().hook()).isEqualTo("raw tracepoint sys_enter (test)");

@@ -80,6 +80,24 @@ class HtmlReportBrowserTest {
     }
 
     @Test
+    void shouldDrawTheCallSiteFlameGraphOfAProfileWithStacks() throws Exception {
+        requireChromium();
+        // written by `syscost profile --stacks --json` on a JVM making 2 M one-byte writes and 1 M Files.size (40 stacks kept)
+        ObjectNode profile = (ObjectNode) Fixtures.result("real/profile-stacks.json");
+        ObjectNode frame = (ObjectNode) profile.path("stacks").get(0).path("frames").get(1);
+        frame.put("symbol", HOSTILE);
+        Path page = OUT.resolve("profile-stacks.html");
+        HtmlReport.write(page, List.of(profile), true);
+        String dom = dumpDom(page);
+        Matcher status = statusOf(dom);
+        assertThat(status.group("state")).as(status.group(0)).isEqualTo("ok");
+        assertThat(dom).contains("data-flame=\"true\"").contains("Where pid ");
+        String outsideScripts = dom.replaceAll("(?s)<script[^>]*>.*?</script>", "");
+        assertThat(outsideScripts).doesNotContain("<img");
+        screenshot(page, OUT.resolve("profile-stacks.png"), 3000);
+    }
+
+    @Test
     void shouldShowHostileStringsAsTextAndNeverRunThem() throws Exception {
         requireChromium();
         ObjectNode measure = (ObjectNode) Fixtures.result("measure-a.json");

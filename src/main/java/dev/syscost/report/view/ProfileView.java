@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** {@code syscost.profile/1}: a program's syscalls by count, and where its time went. */
+/** {@code syscost.profile/2} (and /1): a program's syscalls by count, and where its time went. */
 public final class ProfileView implements ResultView {
-    public static final String SCHEMA = "syscost.profile/1";
+    public static final String SCHEMA = "syscost.profile/2";
+    /** Files written before call sites were added read the same way. */
+    public static final String SCHEMA_V1 = "syscost.profile/1";
     private static final int TOP = 25;
 
     @Override
@@ -38,7 +40,12 @@ public final class ProfileView implements ResultView {
         }
         timeBreakdown(result, section);
         taxBySyscall(result, section);
-        Tables.addAll(result, section, Set.of());
+        if (result.path("stacks").isArray()) {
+            FlameTree.byProcess(result.path("stacks")).forEach((pid, root) -> section.flame("profile-flame-" + pid,
+                    "Where pid " + pid + "'s syscalls come from (icicle: the process on top, each syscall at the bottom; "
+                            + "green Java, light green interpreted, teal JDK, orange JVM, red libc, blue native; click to zoom, the top bar to reset)", root));
+        }
+        Tables.addAll(result, section, Set.of("stacks"));
     }
 
     /** Wall, user, system and estimated boundary time side by side, from whichever of them the result has. */

@@ -15,6 +15,7 @@ public interface ResultView {
             MeasureView.SCHEMA, new MeasureView(),
             EnvView.SCHEMA, new EnvView(),
             ProfileView.SCHEMA, new ProfileView(),
+            ProfileView.SCHEMA_V1, new ProfileView(),
             AmortizeView.SCHEMA, new AmortizeView(),
             IpcView.SCHEMA, new IpcView(),
             IndirectView.SCHEMA, new IndirectView());

@@ -61,6 +61,17 @@ public final class Section {
         return this;
     }
 
+    /**
+     * Adds an icicle flame graph of a call tree: {@code root} is {name, kind, value, children[]}, a node's value
+     * its calls (children may sum to less: the rest was too small to draw). Names are shown as text only.
+     */
+    public Section flame(String id, String title, ObjectNode root) {
+        ObjectNode b = blocks.addObject();
+        b.put("kind", "flame").put("id", id).put("title", title);
+        b.set("root", root);
+        return this;
+    }
+
     /** Adds a table; cells are shown as text. */
     public Section table(String title, List<String> columns, List<List<String>> rows) {
         ObjectNode b = blocks.addObject();
