@@ -64,7 +64,7 @@ public final class ProfileCommand implements Callable<Integer> {
     boolean stacks;
 
     @Option(names = "--stack-period", paramLabel = "N", defaultValue = "1",
-            description = "With --stacks: walk one call in N, chosen at random in the kernel (default ${DEFAULT-VALUE}: every call, exact counts; N > 1: estimates with a 95% interval).")
+            description = "With --stacks: walk one call in N, chosen at random in the kernel (default ${DEFAULT-VALUE}: every call, exact counts; N > 1: estimates with a 95%% interval).")
     int stackPeriod;
 
     @Option(names = "--folded", paramLabel = "FILE", description = "With --stacks: also write the call stacks as folded text (flamegraph.pl, speedscope).")

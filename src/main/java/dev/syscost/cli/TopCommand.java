@@ -34,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code syscost top}: every process's syscall rate and boundary tax, live. */
 @Command(name = "top", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Every process's syscalls on this host, live: rate, busiest syscalls, estimated boundary tax",
-            "(calls/s x the calibrated price per call, as a share of one CPU) and %system, counted in the kernel",
+            "(calls/s x the calibrated price per call, as a share of one CPU) and %%system, counted in the kernel",
             "by one eBPF program on raw_syscalls:sys_enter (needs root or CAP_BPF+CAP_PERFMON).",
             "Keys: q quit, s sort (rate/tax), p pause, Up/Down select, Enter the selected process's breakdown.",
             "Not a terminal, --once or --json: one snapshot over --interval, then exit."})

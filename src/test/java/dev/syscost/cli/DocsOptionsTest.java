@@ -24,11 +24,15 @@ import picocli.CommandLine;
 class DocsOptionsTest {
     private static final Pattern OPTION = Pattern.compile("(?<![\\w-])--[a-z][a-z0-9-]*");
     private static final Pattern COMMAND = Pattern.compile(
-            "(?:syscost |`)(measure|env|profile|amortize|indirect|ipc|report|compare|serve)(?=[ `])");
-    /** Options that belong to the JVM, a bench script or a browser, named beside syscost's. */
-    private static final Set<String> FOREIGN = Set.of("--enable-native-access", "--rounds", "--metric", "--dump-dom");
+            "(?:syscost |`)(measure|env|profile|top|amortize|indirect|ipc|report|compare|serve)(?=[ `])");
+    /**
+     * Options that belong to the JVM, a bench script, systemctl or a browser, named beside syscost's (a bench
+     * command wrapped over two lines leaves its options on a line without the script's name).
+     */
+    private static final Set<String> FOREIGN = Set.of("--enable-native-access", "--rounds", "--metric", "--dump-dom",
+            "--workloads", "--dd-count", "--writes", "--minutes", "--every", "--now", "--no-jmh", "--cpu-time");
     /** Lines about other tools, whose options are theirs. */
-    private static final Pattern OTHER_TOOL = Pattern.compile("\\b(perf|curl|java|mvn|kubectl|docker|podman|systemd-run|prlimit|setpriv|chmod|sysctl|mount|strace|promtool|ss|ab|wrk|hey)\\b [^|]*--");
+    private static final Pattern OTHER_TOOL = Pattern.compile("\\b(perf|curl|java|mvn|kubectl|docker|podman|systemd-run|prlimit|setpriv|chmod|sysctl|mount|strace|promtool|ss|ab|wrk|hey|systemctl)\\b [^|]*--|bench/[\\w.-]+\\.sh[^|]*--");
 
     private static Map<String, Set<String>> optionsByCommand() {
         CommandLine top = Main.commandLine("--help");
