@@ -22,10 +22,18 @@ public final class TestSignals {
     }
 
     static boolean sigintIgnored() {
+        return ignored(2);
+    }
+
+    /**
+     * Whether signal {@code signo} is ignored in this JVM, and so in every child it starts (under
+     * {@code nohup}, SIGHUP is): a child JVM then installs no handler for it, and the signal does nothing.
+     */
+    public static boolean ignored(int signo) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("SigIgn:")) {
-                    return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & (1L << 1)) != 0;
+                    return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & (1L << (signo - 1))) != 0;
                 }
             }
         } catch (IOException | NumberFormatException e) {
