@@ -9,7 +9,7 @@ import dev.syscost.batch.amortize.TargetKind;
 import dev.syscost.batch.amortize.TargetSweep;
 import dev.syscost.bench.MachineLoad;
 import dev.syscost.env.Environment;
-import dev.syscost.report.Progress;
+import dev.syscost.progress.Progress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -4,7 +4,7 @@ import dev.syscost.sys.ProcFiles;
 import dev.syscost.bench.probe.JavaCallProbe;
 import dev.syscost.bench.probe.Probes;
 import dev.syscost.env.Environment;
-import dev.syscost.report.Progress;
+import dev.syscost.progress.Progress;
 import dev.syscost.sys.Tracefs;
 import java.io.IOException;
 import java.time.Instant;

@@ -3,7 +3,7 @@
  * of {@code syscost measure}: {@link dev.syscost.bench.Measure}, its config, result record and
  * decomposition of the syscall cost into measured terms.
  *
- * <p>May import: {@code sys}, {@code env}, the root package and (until it moves below the measurers)
- * {@code report.Progress}. Never the rest of {@code report}, nor {@code cli} or picocli.
+ * <p>May import: {@code sys}, {@code env}, the root package and {@code progress}.
+ * Never {@code report}, nor {@code cli} or picocli.
  */
 package dev.syscost.bench;

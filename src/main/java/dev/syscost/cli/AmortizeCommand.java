@@ -6,7 +6,7 @@ import dev.syscost.batch.AmortizePart;
 import dev.syscost.batch.AmortizeResult;
 import dev.syscost.batch.amortize.TargetKind;
 import dev.syscost.report.AmortizeReport;
-import dev.syscost.report.Progress;
+import dev.syscost.progress.Progress;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;

@@ -5,7 +5,7 @@ import dev.syscost.indirect.IndirectConfig;
 import dev.syscost.indirect.IndirectResult;
 import dev.syscost.indirect.SizeParser;
 import dev.syscost.report.IndirectReport;
-import dev.syscost.report.Progress;
+import dev.syscost.progress.Progress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;

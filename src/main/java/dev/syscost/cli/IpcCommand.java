@@ -7,7 +7,7 @@ import dev.syscost.batch.ipc.IpcResult;
 import dev.syscost.batch.ipc.Placement;
 import dev.syscost.batch.ipc.Transport;
 import dev.syscost.report.IpcTextReport;
-import dev.syscost.report.Progress;
+import dev.syscost.progress.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

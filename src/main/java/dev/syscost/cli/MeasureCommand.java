@@ -8,7 +8,7 @@ import dev.syscost.bench.probe.Probes;
 import dev.syscost.report.Json;
 import dev.syscost.report.MeasureText;
 import dev.syscost.report.OpenMetrics;
-import dev.syscost.report.Progress;
+import dev.syscost.progress.Progress;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -16,7 +16,7 @@ import dev.syscost.report.Json;
 import dev.syscost.report.OutputFile;
 import dev.syscost.report.OpenMetrics;
 import dev.syscost.report.ProfileText;
-import dev.syscost.report.Progress;
+import dev.syscost.progress.Progress;
 import dev.syscost.sys.BpfVerifierException;
 import java.io.PrintWriter;
 import java.time.Duration;

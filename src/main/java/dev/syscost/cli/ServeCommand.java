@@ -5,7 +5,7 @@ import dev.syscost.UsageException;
 import dev.syscost.bench.Measure;
 import dev.syscost.bench.MeasureConfig;
 import dev.syscost.report.Json;
-import dev.syscost.report.Progress;
+import dev.syscost.progress.Progress;
 import dev.syscost.report.metrics.MetricsServer;
 import dev.syscost.report.metrics.NodeCollector;
 import dev.syscost.report.metrics.ProfilerWatch;

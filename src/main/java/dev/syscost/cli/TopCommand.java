@@ -6,7 +6,7 @@ import dev.syscost.profile.Calibration;
 import dev.syscost.profile.NodeCounter;
 import dev.syscost.report.Json;
 import dev.syscost.report.OutputFile;
-import dev.syscost.report.Progress;
+import dev.syscost.progress.Progress;
 import dev.syscost.report.TopLive;
 import dev.syscost.report.TopScreen;
 import dev.syscost.sys.BpfVerifierException;

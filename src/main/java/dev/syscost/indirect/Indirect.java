@@ -7,7 +7,7 @@ import dev.syscost.indirect.IndirectResult.DirectCost;
 import dev.syscost.indirect.IndirectResult.Settings;
 import dev.syscost.indirect.PmuReport.PmuCell;
 import dev.syscost.indirect.PmuReport.PmuPerUnit;
-import dev.syscost.report.Progress;
+import dev.syscost.progress.Progress;
 import dev.syscost.sys.Libc;
 import dev.syscost.sys.NativeException;
 import java.util.ArrayList;

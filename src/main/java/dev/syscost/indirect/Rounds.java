@@ -1,7 +1,7 @@
 package dev.syscost.indirect;
 
 import dev.syscost.indirect.PmuReport.PmuPerUnit;
-import dev.syscost.report.Progress;
+import dev.syscost.progress.Progress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

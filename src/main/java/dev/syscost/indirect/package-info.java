@@ -3,7 +3,7 @@
  * net of a spin control of equal length, across working sets and syscall rates
  * ({@link dev.syscost.indirect.Indirect}, its config, result record and PMU mode).
  *
- * <p>May import: {@code bench}, {@code sys}, {@code env}, the root package and (until it moves)
- * {@code report.Progress}. Never the rest of {@code report}, nor {@code cli} or picocli.
+ * <p>May import: {@code bench}, {@code sys}, {@code env}, the root package and {@code progress}.
+ * Never {@code report}, nor {@code cli} or picocli.
  */
 package dev.syscost.indirect;

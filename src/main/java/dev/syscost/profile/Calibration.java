@@ -5,7 +5,7 @@ import dev.syscost.bench.Measure;
 import dev.syscost.bench.MeasureConfig;
 import dev.syscost.bench.MeasureResult;
 import dev.syscost.bench.ProbeResult;
-import dev.syscost.report.Progress;
+import dev.syscost.progress.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

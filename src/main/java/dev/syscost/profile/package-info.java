@@ -4,7 +4,7 @@
  * ({@link dev.syscost.profile.ProfileRun}, {@link dev.syscost.profile.ProfileBuilder},
  * {@link dev.syscost.profile.ProfileResult}).
  *
- * <p>May import: {@code bench}, {@code sys}, {@code env}, the root package and (until it moves)
- * {@code report.Progress}. Never the rest of {@code report}, nor {@code cli} or picocli.
+ * <p>May import: {@code bench}, {@code sys}, {@code env}, the root package and {@code progress}.
+ * Never {@code report}, nor {@code cli} or picocli.
  */
 package dev.syscost.profile;

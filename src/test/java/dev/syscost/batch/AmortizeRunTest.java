@@ -8,7 +8,7 @@ import dev.syscost.InvalidSettingException;
 import dev.syscost.batch.amortize.BatchSection;
 import dev.syscost.batch.amortize.ScratchDir;
 import dev.syscost.batch.amortize.TargetKind;
-import dev.syscost.report.Progress;
+import dev.syscost.progress.Progress;
 import dev.syscost.sys.IoUring;
 import dev.syscost.sys.PerfEvents;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.syscost.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.syscost.report.Progress;
+import dev.syscost.progress.Progress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.syscost.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.syscost.report.Progress;
+import dev.syscost.progress.Progress;
 import dev.syscost.sys.PerfEvents;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syscost.report.Json;
-import dev.syscost.report.Progress;
+import dev.syscost.progress.Progress;
 import dev.syscost.sys.PerfEvents;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

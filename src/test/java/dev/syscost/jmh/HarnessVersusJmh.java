@@ -5,7 +5,7 @@ import dev.syscost.bench.MeasureConfig;
 import dev.syscost.bench.MeasureResult;
 import dev.syscost.bench.ProbeResult;
 import dev.syscost.bench.probe.JavaCallProbe;
-import dev.syscost.report.Progress;
+import dev.syscost.progress.Progress;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,7 +1,7 @@
 package dev.syscost.batch.amortize;
 
 import dev.syscost.SyscostException;
-import dev.syscost.report.Progress;
+import dev.syscost.progress.Progress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

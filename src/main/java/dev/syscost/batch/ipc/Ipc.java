@@ -1,7 +1,7 @@
 package dev.syscost.batch.ipc;
 
 import dev.syscost.env.Environment;
-import dev.syscost.report.Progress;
+import dev.syscost.progress.Progress;
 import dev.syscost.sys.Libc;
 import dev.syscost.sys.NativeException;
 import java.util.ArrayList;

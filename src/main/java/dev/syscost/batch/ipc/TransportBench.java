@@ -2,7 +2,7 @@ package dev.syscost.batch.ipc;
 
 import dev.syscost.SyscostException;
 import dev.syscost.bench.Stats;
-import dev.syscost.report.Progress;
+import dev.syscost.progress.Progress;
 import dev.syscost.sys.NativeException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;

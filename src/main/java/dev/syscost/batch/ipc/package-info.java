@@ -3,7 +3,6 @@
  * processes over pipes, UNIX and TCP sockets and shared memory ({@link dev.syscost.batch.ipc.Ipc},
  * {@link dev.syscost.batch.ipc.IpcConfig}, {@link dev.syscost.batch.ipc.IpcResult}), and the peer process.
  *
- * <p>May import: {@code bench}, {@code sys}, {@code env}, the root package and (until it moves)
- * {@code report.Progress}.
+ * <p>May import: {@code bench}, {@code sys}, {@code env}, the root package and {@code progress}.
  */
 package dev.syscost.batch.ipc;

@@ -1,4 +1,4 @@
-package dev.syscost.report;
+package dev.syscost.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.syscost.report;
+package dev.syscost.progress;
 
 import dev.syscost.sys.Terminal;
 import java.io.PrintStream;
