@@ -139,8 +139,14 @@ class ArchitectureTest {
 
     @Test
     void shouldKeepReportFromUsingCli() {
-        assertThat(violations(under("dev/syscost/report/"), under("dev/syscost/cli/")))
-                .as("report renders results; only cli wires commands").isEmpty();
+        assertThat(violations(under("dev/syscost/report/"), under("dev/syscost/cli/", "dev/syscost/serve/")))
+                .as("report renders results; only cli wires commands, and the serve daemon sits above report").isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheServeDaemonBelowCli() {
+        assertThat(violations(under("dev/syscost/serve/"), under("dev/syscost/cli/")))
+                .as("serve is a daemon the cli starts; it never uses cli").isEmpty();
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.syscost.cli;
 import dev.syscost.SyscostException;
 import dev.syscost.profile.Calibration;
 import dev.syscost.profile.NodeCounter;
-import dev.syscost.report.metrics.NodeCollector;
+import dev.syscost.serve.NodeCollector;
 import dev.syscost.sys.BpfVerifierException;
 import dev.syscost.sys.NativeException;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.syscost.report.metrics;
+package dev.syscost.serve;
 
 import io.prometheus.metrics.exporter.common.PrometheusHttpExchange;
 import io.prometheus.metrics.exporter.common.PrometheusHttpRequest;

@@ -1,4 +1,4 @@
-package dev.syscost.report.metrics;
+package dev.syscost.serve;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package dev.syscost.report.metrics;
+package dev.syscost.serve;
 
+import dev.syscost.report.metrics.MetricFamilies;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;

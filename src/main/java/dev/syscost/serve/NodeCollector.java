@@ -1,5 +1,6 @@
-package dev.syscost.report.metrics;
+package dev.syscost.serve;
 
+import dev.syscost.report.metrics.MetricFamilies;
 import dev.syscost.profile.Calibration;
 import dev.syscost.profile.CostModel;
 import dev.syscost.profile.NodeCounter;

@@ -1,4 +1,4 @@
-package dev.syscost.report.metrics;
+package dev.syscost.serve;
 
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;

@@ -1,4 +1,4 @@
-package dev.syscost.report.metrics;
+package dev.syscost.serve;
 
 import dev.syscost.UsageException;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;

@@ -1,4 +1,4 @@
-package dev.syscost.report.metrics;
+package dev.syscost.serve;
 
 import dev.syscost.SyscostException;
 import dev.syscost.profile.SyscallCounts;

@@ -1,4 +1,4 @@
-package dev.syscost.report.metrics;
+package dev.syscost.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;

@@ -1,0 +1,10 @@
+/**
+ * The {@code syscost serve} daemon: the embedded HTTP server and its limits
+ * ({@link dev.syscost.serve.MetricsServer}), the background re-measuring at a bounded duty cycle
+ * ({@link dev.syscost.serve.Remeasurer}), watched processes and the node-wide counter, all collected
+ * into {@link dev.syscost.report.metrics.MetricFamilies} per scrape.
+ *
+ * <p>May import: {@code report} (the metric families), the measurers, {@code sys}, {@code env}, the root
+ * package, Jetty and the Prometheus client. Never {@code cli} or picocli.
+ */
+package dev.syscost.serve;
