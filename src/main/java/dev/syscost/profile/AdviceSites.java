@@ -13,6 +13,8 @@ import java.util.Set;
 public final class AdviceSites {
     /** Call sites listed per rule. */
     static final int TOP = 3;
+    /** A site with less than this share of its rule's calls is not worth a fix of its own (JVM start-up, class loading). */
+    static final double MIN_SHARE = 0.01;
 
     /**
      * One call site behind a rule.
@@ -55,9 +57,11 @@ public final class AdviceSites {
                 first.putIfAbsent(key, s);
             }
         }
+        long total = sums.values().stream().mapToLong(c -> c[0]).sum();
         return sums.entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0]).reversed())
                 .limit(TOP)
+                .filter(e -> e.getValue()[0] >= MIN_SHARE * total)
                 .map(e -> {
                     CallStack s = first.get(e.getKey());
                     Frame via = s.via();
@@ -70,7 +74,10 @@ public final class AdviceSites {
     /** The fix, worded for the site: a Java method gets the Java remedy, native code the C one. */
     static String fix(String rule, Frame site, Frame via, String syscall) {
         boolean java = site.module().equals(dev.syscost.profile.stacks.Symbolizer.JIT);
-        String where = site.symbol();
+        // The interpreter has no method names in the perf map: say what the frame is, not "in Interpreter".
+        String where = site.kind().equals("interpreter")
+                ? "interpreted Java code (methods not yet JIT-compiled, most likely the compiled site's own early calls)"
+                : site.symbol();
         return switch (rule) {
             case "tiny-io" -> java
                     ? "in " + where + ": wrap the stream in a BufferedOutputStream/BufferedInputStream (or a 64 KiB ByteBuffer) so each " + syscall + " moves a block"

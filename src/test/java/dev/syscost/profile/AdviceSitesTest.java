@@ -33,7 +33,7 @@ class AdviceSitesTest {
     @Test
     void shouldListTheTopSitesOfARuleWithTheirSummedCountsAndAFixForEach() {
         List<CallStack> stacks = List.of(stack(1_900_000, WRITE, SINGLE, FOS, EXPORTER, MAIN),
-                stack(100_000, WRITE, SINGLE, FOS, EXPORTER, INTERP), stack(7, WRITE, MAIN),
+                stack(100_000, WRITE, SINGLE, FOS, EXPORTER, INTERP), stack(70_000, WRITE, MAIN),
                 new CallStack(1, "statx", 50, true, null, null, false, List.of(WRITE, MAIN)));
         List<AdviceSites.Site> sites = AdviceSites.top("tiny-io", Set.of("write"), stacks);
         assertThat(sites).hasSize(2);
@@ -43,5 +43,14 @@ class AdviceSitesTest {
         assertThat(sites.get(0).fix()).contains("Exporter.flush", "BufferedOutputStream");
         assertThat(sites.get(1).site()).isEqualTo("main (prog)");
         assertThat(sites.get(1).fix()).contains("setvbuf");
+    }
+
+    @Test
+    void shouldLeaveOutSitesBelowOnePercentOfTheRuleAndWordTheInterpreterAsWhatItIs() {
+        List<CallStack> stacks = List.of(stack(338_561, WRITE, SINGLE, FOS, EXPORTER),
+                stack(61_440, WRITE, SINGLE, FOS, INTERP), stack(75, WRITE, MAIN));
+        List<AdviceSites.Site> sites = AdviceSites.top("tiny-io", Set.of("write"), stacks);
+        assertThat(sites).extracting(AdviceSites.Site::site).containsExactly("Exporter.flush", "Interpreter");
+        assertThat(sites.get(1).fix()).startsWith("in interpreted Java code").doesNotContain("in Interpreter");
     }
 }
