@@ -83,12 +83,7 @@ final class Forks {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // A debugger agent would make the child wait for a debugger on the same port.
-            if (!arg.startsWith("-agentlib:jdwp") && !arg.startsWith("-Xrunjdwp") && !arg.equals("-Xdebug")) {
-                command.add(arg);
-            }
-        }
+        command.addAll(childFlags(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         // Compile in the foreground: the warm-up then ends with compiled code even when a busy machine starves
         // the compiler threads (under load the downcall rung was timed half-interpreted, at 10-40x its cost).
         command.add("-XX:-BackgroundCompilation");
@@ -98,6 +93,28 @@ final class Forks {
         command.add(configJson);
         command.add(result.toString());
         return command;
+    }
+
+    /**
+     * This JVM's flags as a fork gets them. A debugger agent would make the child wait for a debugger on the
+     * same port. A fork never creates the launcher's class-data archive: it would race the parent writing
+     * the same file, and where the file cannot be written the JVM fails at exit ("Unable to use shared
+     * archive"), so the fork reads the archive if it exists and goes without one otherwise.
+     */
+    static List<String> childFlags(List<String> parentFlags) {
+        List<String> flags = new ArrayList<>();
+        for (String arg : parentFlags) {
+            if (arg.startsWith("-agentlib:jdwp") || arg.startsWith("-Xrunjdwp") || arg.equals("-Xdebug")
+                    || arg.equals("-XX:+AutoCreateSharedArchive")) {
+                continue;
+            }
+            if (arg.startsWith("-XX:SharedArchiveFile=")
+                    && !Files.isReadable(Path.of(arg.substring("-XX:SharedArchiveFile=".length())))) {
+                continue;
+            }
+            flags.add(arg);
+        }
+        return flags;
     }
 
     private static void relaySteps(Process child, int index, int total, Harness.Steps steps) throws IOException {

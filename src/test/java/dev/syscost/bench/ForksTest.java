@@ -3,8 +3,11 @@ package dev.syscost.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syscost.progress.Progress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Forks are fresh JVMs: each has its own process id, and their trials are pooled into one result. */
 class ForksTest {
@@ -55,5 +58,18 @@ class ForksTest {
         assertThat(MeasureConfig.defaults().trialsPerFork()).isEqualTo(8);
         assertThat(MeasureConfig.quickConfig().forks()).isEqualTo(1);
         assertThat(tiny(3).withTrials(1).trialsPerFork()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNeverLetAForkCreateTheClassDataArchive(@TempDir Path dir) throws Exception {
+        Path existing = Files.createFile(dir.resolve("syscost-1-measure.jsa"));
+        Path missing = dir.resolve("syscost-1-profile.jsa");
+        List<String> parent = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + existing, "-agentlib:jdwp=transport=dt_socket", "-XX:+UseSerialGC");
+        assertThat(Forks.childFlags(parent)).containsExactly("--enable-native-access=ALL-UNNAMED",
+                "-XX:SharedArchiveFile=" + existing, "-XX:+UseSerialGC");
+        // an archive that does not exist yet is the parent's to make: the fork goes without one
+        assertThat(Forks.childFlags(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + missing)))
+                .isEmpty();
     }
 }
