@@ -62,8 +62,8 @@ public final class Tracefs {
         Optional<Path> mounted = mountedAt();
         if (mounted.isPresent()) {
             // Mounted, but its events are not readable: a permission problem, which mounting cannot fix.
-            throw new NativeException("tracefs at " + mounted.get() + " is not readable by this user", Errno.EACCES,
-                    "run as root, or let this user read it: `sudo chmod -R o+rX " + mounted.get() + "/events`");
+            throw new NativeException("reading tracefs at " + mounted.get(), Errno.EACCES,
+                    "it is mounted, but this user may not read its events: run as root, or `sudo chmod -R o+rX " + mounted.get() + "/events`");
         }
         Path target = MOUNTS.get(0);
         if (Files.isDirectory(target)) {
