@@ -4,13 +4,10 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.syscost.sys.Bpf;
-import dev.syscost.sys.Libc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,7 +24,7 @@ public final class NodeCounter implements AutoCloseable {
     /** Processes the overflow map can name when the main one is full. */
     static final int OVERFLOW_ENTRIES = 4096;
 
-    private final List<Integer> fds = new ArrayList<>();
+    private final BpfObjects fds = new BpfObjects();
     private final int maxEntries;
     private final int countsFd;
     private final int overflowFd;
@@ -184,8 +181,7 @@ public final class NodeCounter implements AutoCloseable {
     }
 
     private int keep(int fd) {
-        fds.add(fd);
-        return fd;
+        return fds.keep(fd);
     }
 
     /** Detaches the program and frees the maps (idempotent). */
@@ -195,9 +191,6 @@ public final class NodeCounter implements AutoCloseable {
             return;
         }
         closed = true;
-        for (int i = fds.size() - 1; i >= 0; i--) {
-            Libc.close(fds.get(i));
-        }
-        fds.clear();
+        fds.close();
     }
 }

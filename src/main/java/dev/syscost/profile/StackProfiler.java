@@ -4,7 +4,6 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.syscost.sys.Bpf;
-import dev.syscost.sys.Libc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ public final class StackProfiler implements AutoCloseable {
     /** What the kernel counted: sites, the stacks they name (return addresses, innermost first), the drops. */
     public record Snapshot(List<Site> sites, Map<Integer, long[]> stacks, long hashFull, int period) {}
 
-    private final List<Integer> fds = new ArrayList<>();
+    private final BpfObjects fds = new BpfObjects();
     private final Options options;
     private final int stackMapFd;
     private final int sitesFd;
@@ -122,8 +121,7 @@ public final class StackProfiler implements AutoCloseable {
     }
 
     private int keep(int fd) {
-        fds.add(fd);
-        return fd;
+        return fds.keep(fd);
     }
 
     /** Detaches the program and frees the maps (idempotent). */
@@ -133,9 +131,6 @@ public final class StackProfiler implements AutoCloseable {
             return;
         }
         closed = true;
-        for (int i = fds.size() - 1; i >= 0; i--) {
-            Libc.close(fds.get(i));
-        }
-        fds.clear();
+        fds.close();
     }
 }

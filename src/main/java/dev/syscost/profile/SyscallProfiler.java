@@ -16,8 +16,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -32,7 +30,7 @@ public final class SyscallProfiler implements AutoCloseable {
     /** PID_MAX_LIMIT on 64-bit: the most thread ids a kernel hands out. */
     private static final int PID_MAX_LIMIT = 4 * 1024 * 1024;
 
-    private final List<Integer> fds = new ArrayList<>();
+    private final BpfObjects fds = new BpfObjects();
     private final int tidsFd;
     private final int countsFd;
     private final SyscallHook sysEnter;
@@ -46,7 +44,7 @@ public final class SyscallProfiler implements AutoCloseable {
         try {
             hook = SyscallHook.load(CountingPrograms.sysEnter(tidsFd, countsFd), "syscost_enter");
         } catch (RuntimeException e) {
-            fds.forEach(Libc::close);
+            fds.close();
             throw e;
         }
         sysEnter = hook;
@@ -223,8 +221,7 @@ public final class SyscallProfiler implements AutoCloseable {
     }
 
     private int keep(int fd) {
-        fds.add(fd);
-        return fd;
+        return fds.keep(fd);
     }
 
     /** The tracked-thread array, for programs that follow the same threads (the --stacks program). */
@@ -240,9 +237,6 @@ public final class SyscallProfiler implements AutoCloseable {
         }
         closed = true;
         sysEnter.close();
-        for (int i = fds.size() - 1; i >= 0; i--) {
-            Libc.close(fds.get(i));
-        }
-        fds.clear();
+        fds.close();
     }
 }

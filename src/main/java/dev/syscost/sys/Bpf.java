@@ -144,8 +144,17 @@ public final class Bpf {
      * {@code insns} holds {@code struct bpf_insn}s, 8 bytes each.
      */
     public static int progLoad(int progType, MemorySegment insns, String name) {
+        return progLoad(PROG_LOAD, progType, insns, name, attr -> {});
+    }
+
+    /**
+     * BPF_PROG_LOAD with the common fields set; {@code more} fills what this kind of program adds. The
+     * verifier's log, when it has one, travels in the {@link BpfVerifierException}.
+     */
+    private static int progLoad(StructLayout layout, int progType, MemorySegment insns, String name,
+                                java.util.function.Consumer<MemorySegment> more) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment attr = arena.allocate(PROG_LOAD);
+            MemorySegment attr = arena.allocate(layout);
             MemorySegment log = arena.allocate(LOG_SIZE);
             set(attr, PROG_LOAD, "prog_type", progType);
             set(attr, PROG_LOAD, "insn_cnt", (int) (insns.byteSize() / INSN_SIZE));
@@ -155,6 +164,7 @@ public final class Bpf {
             set(attr, PROG_LOAD, "log_size", LOG_SIZE);
             set(attr, PROG_LOAD, "log_buf", log.address());
             putName(attr, PROG_LOAD.byteOffset(groupElement("prog_name")), name);
+            more.accept(attr);
             try {
                 return (int) bpf(BPF_PROG_LOAD, attr, "BPF_PROG_LOAD " + name);
             } catch (NativeException e) {
@@ -240,29 +250,10 @@ public final class Bpf {
      * throws a {@link BpfVerifierException} with the verifier's log.
      */
     public static int progLoadFentry(MemorySegment insns, String name, int attachBtfId) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment attr = arena.allocate(PROG_LOAD_BTF);
-            MemorySegment log = arena.allocate(LOG_SIZE);
-            set(attr, PROG_LOAD, "prog_type", PROG_TYPE_TRACING);
-            set(attr, PROG_LOAD, "insn_cnt", (int) (insns.byteSize() / INSN_SIZE));
-            set(attr, PROG_LOAD, "insns", insns.address());
-            set(attr, PROG_LOAD, "license", arena.allocateFrom("GPL").address());
-            set(attr, PROG_LOAD, "log_level", 1);
-            set(attr, PROG_LOAD, "log_size", LOG_SIZE);
-            set(attr, PROG_LOAD, "log_buf", log.address());
+        return progLoad(PROG_LOAD_BTF, PROG_TYPE_TRACING, insns, name, attr -> {
             set(attr, PROG_LOAD, "expected_attach_type", ATTACH_TRACE_FENTRY);
             set(attr, PROG_LOAD_BTF, "attach_btf_id", attachBtfId);
-            putName(attr, PROG_LOAD.byteOffset(groupElement("prog_name")), name);
-            try {
-                return (int) bpf(BPF_PROG_LOAD, attr, "BPF_PROG_LOAD " + name);
-            } catch (NativeException e) {
-                String text = log.getString(0, StandardCharsets.UTF_8);
-                if (text.isBlank()) {
-                    throw e;
-                }
-                throw new BpfVerifierException(name, e.errno(), text);
-            }
-        }
+        });
     }
 
     /** Attaches a loaded fentry program to its function; the returned fd keeps it attached until closed. */
