@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syscost.profile.Calibration;
+import dev.syscost.profile.Workloads;
 import dev.syscost.profile.NodeCounter;
 import dev.syscost.report.Json;
 import dev.syscost.sys.NativeException;
@@ -17,8 +18,6 @@ import java.io.PipedWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,7 +89,7 @@ class TopCommandTest {
         while (!said.toString().contains("counting every process")) {
             said.append((char) started.read());
         }
-        Process child = new ProcessBuilder(workload("getppid", calls)).inheritIO().start();
+        Process child = new ProcessBuilder(Workloads.workload("getppid", calls)).inheritIO().start();
         assertThat(child.waitFor(8, TimeUnit.SECONDS)).as("the workload finished inside top's 10 s interval").isTrue();
         top.join(60_000);
         assertThat(code.get()).as(out.toString()).isZero();
@@ -168,18 +167,5 @@ class TopCommandTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** {@code java -cp <ours> dev.syscost.cli.Main __workload KIND N}. */
-    static List<String> workload(String kind, long n) {
-        List<String> argv = new ArrayList<>(java());
-        argv.addAll(List.of("__workload", kind, Long.toString(n)));
-        return argv;
-    }
-
-    static List<String> java() {
-        String javaBin = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
-        return List.of(javaBin, "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.syscost.cli.Main");
     }
 }

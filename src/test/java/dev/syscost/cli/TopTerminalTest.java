@@ -27,7 +27,7 @@ class TopTerminalTest {
         } finally {
             System.clearProperty(Calibration.CACHE_DIR_PROPERTY);
         }
-        List<String> java = new java.util.ArrayList<>(TopCommandTest.java());
+        List<String> java = new java.util.ArrayList<>(dev.syscost.profile.Workloads.java());
         java.add(1, "-D" + Calibration.CACHE_DIR_PROPERTY + "=" + cache);
         String top = java.stream().map(TopTerminalTest::quote).collect(Collectors.joining(" ")) + " top --interval 200ms";
         // inside the pty: save the settings, start top on the terminal, wait until it has changed them,

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Child commands with exactly known syscalls, run from this test JVM's own classpath. */
-final class Workloads {
+public final class Workloads {
     private Workloads() {}
 
     /** {@code java -cp <ours> dev.syscost.cli.Main __workload getppid N --threads T}. */
@@ -21,14 +21,14 @@ final class Workloads {
     }
 
     /** {@code __workload KIND N}: poll0 / poll1 make N poll calls with a 0 / 1 ms timeout. */
-    static List<String> workload(String kind, long n) {
+    public static List<String> workload(String kind, long n) {
         List<String> argv = new ArrayList<>(java());
         argv.addAll(List.of("__workload", kind, Long.toString(n)));
         return argv;
     }
 
     /** The JVM and classpath of this test run, ready to start {@code dev.syscost.cli.Main}. */
-    static List<String> java() {
+    public static List<String> java() {
         String javaBin = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
         return List.of(javaBin, "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"), "dev.syscost.cli.Main");
