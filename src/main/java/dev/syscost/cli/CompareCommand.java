@@ -1,6 +1,7 @@
 package dev.syscost.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.syscost.report.ResultFormats;
+import dev.syscost.report.format.Result;
 import dev.syscost.report.Compare;
 import dev.syscost.report.CompareText;
 import dev.syscost.report.Comparison;
@@ -55,8 +56,8 @@ public final class CompareCommand implements Callable<Integer> {
         if (html != null) {
             OutputFile.checkWritable(html, force, "--html");
         }
-        JsonNode resultA = ResultFile.read(a, input.maxBytes());
-        JsonNode resultB = ResultFile.read(b, input.maxBytes());
+        Result<?> resultA = ResultFormats.parse(ResultFile.read(a, input.maxBytes()));
+        Result<?> resultB = ResultFormats.parse(ResultFile.read(b, input.maxBytes()));
         Comparison c = Compare.compare(resultA, a.toString(), resultB, b.toString());
         spec.commandLine().getOut().print(CompareText.render(c));
         spec.commandLine().getOut().flush();

@@ -140,6 +140,6 @@ public final class Main {
 
     private static String oneLine(String message) {
         // Messages can quote input files: never let them carry escape sequences to the terminal.
-        return message == null ? "failed" : dev.syscost.report.Sanitize.line(message.strip().replaceAll("\\s*\\R\\s*", "; "));
+        return message == null ? "failed" : dev.syscost.report.format.Sanitize.line(message.strip().replaceAll("\\s*\\R\\s*", "; "));
     }
 }

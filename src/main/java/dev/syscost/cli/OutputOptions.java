@@ -1,7 +1,7 @@
 package dev.syscost.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.syscost.report.HtmlReport;
+import dev.syscost.report.ResultFormats;
 import dev.syscost.report.Json;
 import dev.syscost.report.OutputFile;
 import java.nio.file.Path;
@@ -40,8 +40,7 @@ public final class OutputOptions {
             Json.write(json, result, force);
         }
         if (html != null) {
-            JsonNode tree = Json.MAPPER.valueToTree(result);
-            HtmlReport.write(html, List.of(tree), force);
+            HtmlReport.write(html, ResultFormats.of(result), force);
         }
     }
 }

@@ -1,7 +1,8 @@
 package dev.syscost.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.syscost.report.HtmlReport;
+import dev.syscost.report.ResultFormats;
+import dev.syscost.report.format.Result;
 import dev.syscost.report.ResultFile;
 import dev.syscost.report.OutputFile;
 import java.nio.file.Path;
@@ -38,10 +39,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFile.checkWritable(html, force, "--html");
-        List<JsonNode> results = new ArrayList<>();
+        List<Result<?>> results = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         for (Path p : inputs) {
-            results.add(ResultFile.read(p, input.maxBytes()));
+            results.add(ResultFormats.parse(ResultFile.read(p, input.maxBytes())));
             sources.add(p.getFileName().toString());
         }
         HtmlReport.write(html, results, sources, force);

@@ -2,10 +2,12 @@ package dev.syscost.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syscost.UsageException;
-import dev.syscost.report.view.EnvLines;
-import dev.syscost.report.view.Figures;
-import dev.syscost.report.view.Point;
-import dev.syscost.report.view.ResultView;
+import dev.syscost.report.format.Figures;
+import dev.syscost.report.format.GenericFormat;
+import dev.syscost.report.format.Header;
+import dev.syscost.report.format.Result;
+import dev.syscost.report.format.Sanitize;
+import dev.syscost.report.format.Point;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,34 +31,52 @@ public final class Compare {
 
     private Compare() {}
 
-    /** Compares {@code b} against {@code a}; refuses results of different schemas (a {@link UsageException}). */
+    /** Compares two result trees (files read back): parsed into their records first. */
     public static Comparison compare(JsonNode a, String aFile, JsonNode b, String bFile) {
-        String schemaA = a.path("schema").asText();
-        String schemaB = b.path("schema").asText();
+        return compare(ResultFormats.parse(a), aFile, ResultFormats.parse(b), bFile);
+    }
+
+    /** Compares {@code b} against {@code a}; refuses results of different schemas (a {@link UsageException}). */
+    public static Comparison compare(Result<?> a, String aFile, Result<?> b, String bFile) {
+        String schemaA = a.schema();
+        String schemaB = b.schema();
         if (!schemaA.equals(schemaB)) {
             throw new UsageException("cannot compare " + aFile + " (" + schemaA + ") with " + bFile + " (" + schemaB
                     + "); pass two results of the same command");
         }
-        ResultView view = ResultView.forSchema(schemaA);
-        List<Comparison.Row> rows = rows(view.points(a), view.points(b));
-        List<Comparison.EnvDiff> envDiffs = envDiffs(a.path("env"), b.path("env"));
+        fits(a, aFile);
+        fits(b, bFile);
+        List<Point> pointsA = a.points();
+        List<Point> pointsB = b.points();
+        List<Comparison.Row> rows = rows(pointsA, pointsB);
+        Header headerA = a.header();
+        Header headerB = b.header();
+        List<Comparison.EnvDiff> envDiffs = envDiffs(headerA.envFacts(), headerB.envFacts());
         List<String> warnings = new ArrayList<>();
         if (!envDiffs.isEmpty()) {
             warnings.add("the runs come from different environments (" + envDiffs.size()
                     + " items differ): a difference may be the machine, not the change under test");
         }
-        if (!Figures.strings(a, "warnings").isEmpty() || !Figures.strings(b, "warnings").isEmpty()) {
+        if (!headerA.warnings().isEmpty() || !headerB.warnings().isEmpty()) {
             warnings.add("the runs carry warnings of their own (listed with each run): read them before trusting a verdict");
         }
         if (rows.isEmpty()) {
             warnings.add("no comparable figures in " + schemaA + " results");
         }
         if (schemaA.startsWith("syscost.measure/")) {
-            oneJvm(view.points(a), "A", aFile).ifPresent(warnings::add);
-            oneJvm(view.points(b), "B", bFile).ifPresent(warnings::add);
+            oneJvm(pointsA, "A", aFile).ifPresent(warnings::add);
+            oneJvm(pointsB, "B", bFile).ifPresent(warnings::add);
         }
-        return new Comparison(Comparison.SCHEMA, schemaA, run(a, aFile), run(b, bFile), envDiffs, rows,
+        return new Comparison(Comparison.SCHEMA, schemaA, run(headerA, aFile), run(headerB, bFile), envDiffs, rows,
                 summarize(rows), warnings);
+    }
+
+    /** A result of a known schema whose fields do not fit its record cannot be compared figure by figure. */
+    private static void fits(Result<?> r, String file) {
+        if (r.format() instanceof GenericFormat g && g.problem() != null) {
+            throw new UsageException(file + ": its fields do not fit " + Sanitize.line(r.schema(), 60) + " ("
+                    + g.problem() + "); pass a file written by `syscost ... --json FILE`");
+        }
     }
 
     /** A warning when a measure run recorded no between-fork spread: its variation between runs is unknown. */
@@ -70,11 +90,8 @@ public final class Compare {
                 + " unknown, so a difference may be JIT or code-layout luck (measure with --forks 2 or more)");
     }
 
-    private static Comparison.Run run(JsonNode result, String file) {
-        String started = result.path("tool").path("startedAt").asText(null);
-        List<String> warnings = new ArrayList<>(Figures.strings(result, "warnings"));
-        warnings.addAll(Figures.strings(result.path("env"), "warnings"));
-        return new Comparison.Run(file, started, EnvLines.of(result.path("env")), warnings);
+    private static Comparison.Run run(Header header, String file) {
+        return new Comparison.Run(file, header.startedAt(), header.envLines(), header.allWarnings());
     }
 
     static List<Comparison.Row> rows(List<Point> a, List<Point> b) {
@@ -172,9 +189,9 @@ public final class Compare {
     }
 
     /** The environment items ("key: value" lines) whose values differ, in A's order then B's. */
-    static List<Comparison.EnvDiff> envDiffs(JsonNode envA, JsonNode envB) {
-        Map<String, String> a = keyed(EnvLines.flat(envA));
-        Map<String, String> b = keyed(EnvLines.flat(envB));
+    static List<Comparison.EnvDiff> envDiffs(List<String> factsA, List<String> factsB) {
+        Map<String, String> a = keyed(factsA);
+        Map<String, String> b = keyed(factsB);
         List<Comparison.EnvDiff> diffs = new ArrayList<>();
         a.forEach((k, v) -> {
             if (!Objects.equals(v, b.get(k))) {

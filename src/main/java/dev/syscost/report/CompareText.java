@@ -1,6 +1,7 @@
 package dev.syscost.report;
+import dev.syscost.report.format.Sanitize;
 
-import dev.syscost.report.view.Figures;
+import dev.syscost.report.format.Figures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

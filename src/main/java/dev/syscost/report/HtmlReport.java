@@ -5,10 +5,11 @@ import dev.syscost.UsageException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.syscost.report.view.EnvLines;
-import dev.syscost.report.view.Figures;
-import dev.syscost.report.view.ResultView;
-import dev.syscost.report.view.Section;
+import dev.syscost.report.format.Figures;
+import dev.syscost.report.format.Header;
+import dev.syscost.report.format.Result;
+import dev.syscost.report.format.Trees;
+import dev.syscost.report.format.Section;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,20 +19,13 @@ import java.util.Locale;
  * A self-contained HTML report of one or more syscost results: the template resource {@code report.html}
  * with the charting library (ECharts, read from its WebJar on the classpath) and the data (a JSON island)
  * inlined, so the page fetches nothing when opened. Each result becomes a section drawn by the
- * {@link ResultView} for its schema.
+ * {@link dev.syscost.report.format.ResultFormat} of its kind.
  */
 public final class HtmlReport {
     private HtmlReport() {}
 
-    /** Renders the results (JSON trees of any syscost schema) into one HTML page. */
-    public static String render(List<JsonNode> results) {
-        List<String> sources = new ArrayList<>();
-        results.forEach(r -> sources.add(""));
-        return render(results, sources);
-    }
-
     /** Renders the results, each labelled with where it came from (a file name, or "" for this run). */
-    public static String render(List<JsonNode> results, List<String> sources) {
+    public static String render(List<Result<?>> results, List<String> sources) {
         String data = safeJson(model(results, sources));
         if (data.length() > MAX_DATA_CHARS) {
             throw new UsageException(String.format(Locale.ROOT, "the report's data would be %.1f MiB of JSON, over the "
@@ -44,18 +38,18 @@ public final class HtmlReport {
     /** Beyond this much inlined data a browser takes minutes to render the page (65 MB: not rendered in 120 s). */
     static final int MAX_DATA_CHARS = 8 << 20;
 
-    /** Writes the report, refusing to overwrite without {@code force}. */
-    public static void write(Path path, List<JsonNode> results, boolean force) {
-        OutputFile.write(path, render(results), force, "--html");
+    /** Writes the report of one result a command just made, refusing to overwrite without {@code force}. */
+    public static void write(Path path, Result<?> result, boolean force) {
+        OutputFile.write(path, render(List.of(result), List.of("")), force, "--html");
     }
 
     /** Writes the report of results read from files, each labelled with its file name. */
-    public static void write(Path path, List<JsonNode> results, List<String> sources, boolean force) {
+    public static void write(Path path, List<Result<?>> results, List<String> sources, boolean force) {
         OutputFile.write(path, render(results, sources), force, "--html");
     }
 
     /** The page's data: one section per result, in order. */
-    public static ObjectNode model(List<JsonNode> results, List<String> sources) {
+    public static ObjectNode model(List<Result<?>> results, List<String> sources) {
         ObjectNode model = JsonNodeFactory.instance.objectNode();
         model.put("generatedBy", "syscost " + version(results));
         ArrayNode sections = model.putArray("sections");
@@ -66,46 +60,46 @@ public final class HtmlReport {
         return model;
     }
 
-    /** One result's section: header lines, then its view's blocks; a view that trips on the shape falls back to JSON. */
-    static Section section(JsonNode result, String source) {
-        ResultView view = ResultView.of(result);
-        String schema = result.path("schema").asText("");
-        Section section = new Section(schema, view.title(), describe(result, source));
-        JsonNode env = result.path("env");
-        EnvLines.of(env).forEach(section::envLine);
-        Figures.strings(result, "warnings").forEach(section::warning);
-        Figures.strings(env, "warnings").forEach(section::warning);
+    /** One result's section: header lines, then its format's blocks; a format that trips on the record falls back to JSON. */
+    static Section section(Result<?> result, String source) {
+        Header header = result.header();
+        Section section = new Section(result.schema(), result.title(), describe(result.schema(), header, source));
+        header.envLines().forEach(section::envLine);
+        header.allWarnings().forEach(section::warning);
         try {
-            view.render(result, section);
+            result.html(section);
         } catch (RuntimeException e) {
             section.note("This result's shape did not match its view (" + e + "); shown as JSON instead.");
-            section.json("Result JSON", result);
+            section.json("Result JSON", Trees.of(result.record()));
         }
         return section;
     }
 
-    private static String describe(JsonNode result, String source) {
+    private static String describe(String schema, Header header, String source) {
         List<String> parts = new ArrayList<>();
-        parts.add(result.path("schema").asText("?"));
+        parts.add(schema.isEmpty() ? "?" : schema);
         if (!source.isEmpty()) {
             parts.add(source);
         }
-        JsonNode tool = result.path("tool");
-        if (tool.path("startedAt").isTextual()) {
-            parts.add("started " + tool.path("startedAt").asText());
+        if (header.startedAt() != null) {
+            parts.add("started " + header.startedAt());
         }
-        if (tool.path("durationMs").isNumber()) {
-            parts.add("took " + Figures.number(tool.path("durationMs").asDouble() / 1000) + " s");
+        if (header.durationMs() != null) {
+            parts.add("took " + Figures.number(header.durationMs() / 1000.0) + " s");
         }
-        if (tool.path("version").isTextual()) {
-            parts.add("syscost " + tool.path("version").asText());
+        if (header.version() != null) {
+            parts.add("syscost " + header.version());
         }
         return String.join(" · ", parts);
     }
 
-    private static String version(List<JsonNode> results) {
+    private static String version(List<Result<?>> results) {
         String v = HtmlReport.class.getPackage().getImplementationVersion();
-        return v != null ? v : results.isEmpty() ? "" : results.get(0).path("tool").path("version").asText("(dev)");
+        if (v != null || results.isEmpty()) {
+            return v != null ? v : "";
+        }
+        String made = results.get(0).header().version();
+        return made != null ? made : "(dev)";
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.syscost.report;
 
+import dev.syscost.report.format.Trees;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,10 +13,7 @@ import java.nio.file.Path;
 /** The one JSON configuration every syscost result file is written and read with. */
 public final class Json {
     /** Pretty-printed, fields in declaration order, maps sorted (stable golden files). */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
+    public static final ObjectMapper MAPPER = Trees.MAPPER;
 
     private Json() {}
 

@@ -1,4 +1,5 @@
 package dev.syscost.report;
+import dev.syscost.report.format.TextTable;
 
 import dev.syscost.bench.Decomposition;
 import dev.syscost.bench.MeasureResult;

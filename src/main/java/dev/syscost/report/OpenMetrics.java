@@ -1,6 +1,7 @@
 package dev.syscost.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.syscost.report.format.Result;
 import dev.syscost.report.metrics.MetricFamilies;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
@@ -24,18 +25,18 @@ public final class OpenMetrics {
 
     /** A result record (MeasureResult, ProfileResult, …) or tree as OpenMetrics text, ending with "# EOF". */
     public static String renderResult(Object result) {
-        return render(result instanceof JsonNode tree ? tree : Json.MAPPER.valueToTree(result));
+        return renderAll(List.of(ResultFormats.of(result)));
     }
 
-    /** One result tree as OpenMetrics text, ending with "# EOF". */
+    /** One result tree (a file read back) as OpenMetrics text, ending with "# EOF". */
     public static String render(JsonNode result) {
-        return renderAll(List.of(result));
+        return renderAll(List.of(ResultFormats.parse(result)));
     }
 
     /** Several results (distinct series, e.g. a measure run and some profiles) as one exposition. */
-    public static String renderAll(List<JsonNode> results) {
+    public static String renderAll(List<Result<?>> results) {
         MetricFamilies families = new MetricFamilies();
-        results.forEach(families::add);
+        results.forEach(r -> r.metrics(families));
         return write(families.snapshots());
     }
 

@@ -1,4 +1,5 @@
 package dev.syscost.report;
+import dev.syscost.report.format.TextTable;
 
 import dev.syscost.profile.Advice;
 import dev.syscost.profile.ProfileResult;

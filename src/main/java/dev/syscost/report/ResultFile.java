@@ -1,4 +1,5 @@
 package dev.syscost.report;
+import dev.syscost.report.format.Sanitize;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;

@@ -1,10 +1,9 @@
 package dev.syscost.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.syscost.report.view.ChartOptions;
-import dev.syscost.report.view.Point;
-import dev.syscost.report.view.ResultView;
-import dev.syscost.report.view.Section;
+import dev.syscost.report.format.ChartOptions;
+import dev.syscost.report.format.Point;
+import dev.syscost.report.format.Result;
+import dev.syscost.report.format.Section;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +19,10 @@ final class SideBySide {
 
     private SideBySide() {}
 
-    static List<Section> sections(List<JsonNode> results, List<String> sources) {
+    static List<Section> sections(List<Result<?>> results, List<String> sources) {
         Map<String, List<Integer>> bySchema = new LinkedHashMap<>();
         for (int i = 0; i < results.size(); i++) {
-            bySchema.computeIfAbsent(results.get(i).path("schema").asText(""), k -> new ArrayList<>()).add(i);
+            bySchema.computeIfAbsent(results.get(i).schema(), k -> new ArrayList<>()).add(i);
         }
         List<Section> out = new ArrayList<>();
         bySchema.forEach((schema, indexes) -> {
@@ -34,11 +33,11 @@ final class SideBySide {
         return out;
     }
 
-    private static java.util.Optional<Section> section(String schema, List<Integer> indexes, List<JsonNode> results,
+    private static java.util.Optional<Section> section(String schema, List<Integer> indexes, List<Result<?>> results,
                                                        List<String> sources) {
-        ResultView view = ResultView.forSchema(schema);
+        Result<?> first = results.get(indexes.get(0));
         List<String> ids = new ArrayList<>();
-        for (Point p : view.points(results.get(indexes.get(0)))) {
+        for (Point p : first.points()) {
             if (p.isTime() && ids.size() < MAX_FIGURES) {
                 ids.add(p.id());
             }
@@ -49,13 +48,13 @@ final class SideBySide {
         List<ChartOptions.Series> series = new ArrayList<>();
         for (int i : indexes) {
             Map<String, Double> values = new LinkedHashMap<>();
-            view.points(results.get(i)).forEach(p -> values.put(p.id(), p.available() ? p.value() : null));
+            results.get(i).points().forEach(p -> values.put(p.id(), p.available() ? p.value() : null));
             List<Double> column = new ArrayList<>();
             ids.forEach(id -> column.add(values.get(id)));
             String source = i < sources.size() && !sources.get(i).isEmpty() ? sources.get(i) : "run " + (i + 1);
             series.add(new ChartOptions.Series(source, column));
         }
-        Section s = new Section(schema, "Side by side: " + view.title(), indexes.size() + " runs of " + schema).derived();
+        Section s = new Section(schema, "Side by side: " + first.title(), indexes.size() + " runs of " + schema).derived();
         s.note("The same figures from each run on one log axis; `syscost compare A.json B.json` says which "
                 + "differences exceed the runs' spread.");
         s.chart("side-by-side-" + schema.replaceAll("[^a-z0-9]+", "-"), "Side by side (ns, log scale)",

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.syscost.report.view.Point;
+import dev.syscost.report.format.Point;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;

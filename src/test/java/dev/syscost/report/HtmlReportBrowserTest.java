@@ -46,7 +46,7 @@ class HtmlReportBrowserTest {
             sources.add(name);
         }
         Path page = OUT.resolve("all-schemas.html");
-        HtmlReport.write(page, results, sources, true);
+        HtmlReport.write(page, ResultFormats.parseAll(results), sources, true);
 
         String dom = dumpDom(page);
         Matcher status = statusOf(dom);
@@ -72,7 +72,7 @@ class HtmlReportBrowserTest {
             sources.add(name);
         }
         Path page = OUT.resolve("real-runs.html");
-        HtmlReport.write(page, results, sources, true);
+        HtmlReport.write(page, ResultFormats.parseAll(results), sources, true);
         Matcher status = statusOf(dumpDom(page));
         assertThat(status.group("state")).as(status.group(0)).isEqualTo("ok");
         assertThat(Integer.parseInt(status.group("charts"))).isGreaterThanOrEqualTo(10);
@@ -87,7 +87,7 @@ class HtmlReportBrowserTest {
         ObjectNode frame = (ObjectNode) profile.path("stacks").get(0).path("frames").get(1);
         frame.put("symbol", HOSTILE);
         Path page = OUT.resolve("profile-stacks.html");
-        HtmlReport.write(page, List.of(profile), true);
+        HtmlReport.write(page, ResultFormats.parse(profile), true);
         String dom = dumpDom(page);
         Matcher status = statusOf(dom);
         assertThat(status.group("state")).as(status.group(0)).isEqualTo("ok");
@@ -106,7 +106,7 @@ class HtmlReportBrowserTest {
         measure.withArray("warnings").add(HOSTILE);
         ((ObjectNode) measure.path("env")).put("kernel", HOSTILE);
         Path page = OUT.resolve("hostile.html");
-        HtmlReport.write(page, List.of(measure), List.of(HOSTILE), true);
+        HtmlReport.write(page, ResultFormats.parseAll(List.of(measure)), List.of(HOSTILE), true);
 
         String html = Files.readString(page);
         assertThat(count(html, "<script")).as("script elements in the file").isEqualTo(count(templateWithoutLibrary(), "<script"));
@@ -124,7 +124,7 @@ class HtmlReportBrowserTest {
     void shouldRenderTheReportOfOneMeasureRunAsTheCommandsWriteIt() throws Exception {
         requireChromium();
         Path page = OUT.resolve("measure.html");
-        HtmlReport.write(page, List.of(Fixtures.result("measure-a.json")), true);
+        HtmlReport.write(page, ResultFormats.parse(Fixtures.result("measure-a.json")), true);
         Matcher status = statusOf(dumpDom(page));
         assertThat(status.group("state")).as(status.group(0)).isEqualTo("ok");
         assertThat(status.group("charts")).isEqualTo("2");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.syscost.report.view.ResultView;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +22,7 @@ class HtmlReportTest {
 
     @Test
     void shouldInlineTheLibraryAndDataAndFetchNothing() {
-        String page = HtmlReport.render(List.of(Fixtures.result("measure-a.json")));
+        String page = HtmlReport.render(ResultFormats.parseAll(List.of(Fixtures.result("measure-a.json"))), List.of(""));
         assertThat(page).startsWith("<!doctype html>");
         assertThat(page).contains("Content-Security-Policy", "default-src 'none'", "echarts");
         assertThat(page).doesNotContain("<script src", "<link", "@import", "/*@DATA@*/", "/*@CHARTING_LIBRARY@*/");
@@ -33,9 +32,9 @@ class HtmlReportTest {
 
     @Test
     void shouldDispatchOnSchemaAndFallBackToJsonForUnknownOnes() {
-        assertThat(ResultView.of(Fixtures.result("measure-a.json")).title()).contains("measure");
+        assertThat(ResultFormats.parse(Fixtures.result("measure-a.json")).title()).contains("measure");
         JsonNode unknown = Fixtures.result("unknown-schema.json");
-        ObjectNode section = HtmlReport.section(unknown, "u.json").toNode();
+        ObjectNode section = HtmlReport.section(ResultFormats.parse(unknown), "u.json").toNode();
         assertThat(section.path("blocks").findValuesAsText("kind")).contains("json");
         assertThat(section.path("warnings").toString()).contains("from the future");
     }
@@ -45,13 +44,13 @@ class HtmlReportTest {
         ObjectNode odd = (ObjectNode) Fixtures.result("measure-a.json");
         odd.put("probes", "not an array");
         odd.putArray("decomposition");
-        ObjectNode section = HtmlReport.section(odd, "odd.json").toNode();
+        ObjectNode section = HtmlReport.section(ResultFormats.parse(odd), "odd.json").toNode();
         assertThat(section.path("blocks")).isNotEmpty();
     }
 
     @Test
     void shouldMatchTheGoldenPageModelOfAMeasureRun() {
         Fixtures.assertGolden("measure-a.report-model.json",
-                Json.toJson(HtmlReport.model(List.of(Fixtures.result("measure-a.json")), List.of("measure-a.json"))));
+                Json.toJson(HtmlReport.model(ResultFormats.parseAll(List.of(Fixtures.result("measure-a.json"))), List.of("measure-a.json"))));
     }
 }

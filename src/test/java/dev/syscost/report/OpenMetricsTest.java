@@ -42,6 +42,6 @@ class OpenMetricsTest {
 
     @Test
     void shouldWriteNothingButEofForSchemasWithoutMetrics() {
-        assertThat(OpenMetrics.renderAll(List.of(Fixtures.result("ipc.json")))).isEqualTo("# EOF\n");
+        assertThat(OpenMetrics.renderAll(ResultFormats.parseAll(List.of(Fixtures.result("ipc.json"))))).isEqualTo("# EOF\n");
     }
 }

@@ -52,7 +52,7 @@ class RecordedInputsGoldenTest {
         JsonNode result = Fixtures.result(file);
         String name = Path.of(file).getFileName().toString();
         Fixtures.assertGolden(golden(file) + ".report-model.json",
-                Json.toJson(HtmlReport.model(List.of(result), List.of(name))));
+                Json.toJson(HtmlReport.model(ResultFormats.parseAll(List.of(result)), List.of(name))));
         Fixtures.assertGolden(golden(file) + ".openmetrics.txt", OpenMetrics.render(result));
     }
 
@@ -62,7 +62,7 @@ class RecordedInputsGoldenTest {
         JsonNode a = seeded(kind, 11);
         JsonNode b = seeded(kind, 12);
         Fixtures.assertGolden("recorded/seeded-" + kind + ".report-model.json",
-                Json.toJson(HtmlReport.model(List.of(a, b), List.of("a.json", "b.json"))));
+                Json.toJson(HtmlReport.model(ResultFormats.parseAll(List.of(a, b)), List.of("a.json", "b.json"))));
         Comparison c = Compare.compare(a, "a.json", b, "b.json");
         Fixtures.assertGolden("recorded/seeded-" + kind + ".compare.txt", CompareText.render(c));
         Fixtures.assertGolden("recorded/seeded-" + kind + ".compare.json", Json.toJson(c));
@@ -72,7 +72,7 @@ class RecordedInputsGoldenTest {
     void shouldRenderAllRecordedFilesInOneReportAsBefore() throws IOException {
         List<String> files = recordedFiles().toList();
         Fixtures.assertGolden("recorded/all.report-model.json", Json.toJson(HtmlReport.model(
-                files.stream().map(Fixtures::result).toList(), files)));
+                ResultFormats.parseAll(files.stream().map(Fixtures::result).toList()), files)));
         Comparison aa = Compare.compare(Fixtures.result("real/measure-aa-a.json"), "measure-aa-a.json",
                 Fixtures.result("real/measure-aa-b.json"), "measure-aa-b.json");
         Fixtures.assertGolden("recorded/real-measure-aa.compare.txt", CompareText.render(aa));

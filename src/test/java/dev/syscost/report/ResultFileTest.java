@@ -1,4 +1,5 @@
 package dev.syscost.report;
+import dev.syscost.report.format.Sanitize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -85,7 +86,7 @@ class ResultFileTest {
         for (int i = 0; i < 12; i++) {
             big.put("blob" + i, "x".repeat(1 << 20));
         }
-        assertThatThrownBy(() -> HtmlReport.render(java.util.List.of(big)))
+        assertThatThrownBy(() -> HtmlReport.render(ResultFormats.parseAll(java.util.List.of(big)), java.util.List.of("")))
                 .isInstanceOf(UsageException.class).hasMessageContaining("MiB a browser renders");
     }
 }

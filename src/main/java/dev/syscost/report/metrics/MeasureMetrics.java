@@ -1,7 +1,7 @@
 package dev.syscost.report.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.syscost.report.view.Figures;
+import dev.syscost.report.format.Figures;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

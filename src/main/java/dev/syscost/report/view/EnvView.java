@@ -1,4 +1,8 @@
 package dev.syscost.report.view;
+import dev.syscost.report.format.EnvLines;
+import dev.syscost.report.format.Tables;
+import dev.syscost.report.format.Section;
+import dev.syscost.report.format.Point;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,6 +1,11 @@
 package dev.syscost.report.view;
+import dev.syscost.report.format.Figures;
+import dev.syscost.report.format.Tables;
+import dev.syscost.report.format.ChartOptions;
+import dev.syscost.report.format.Section;
+import dev.syscost.report.format.Point;
 
-import static dev.syscost.report.view.Figures.num;
+import static dev.syscost.report.format.Figures.num;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

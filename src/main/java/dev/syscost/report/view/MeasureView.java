@@ -1,11 +1,16 @@
 package dev.syscost.report.view;
+import dev.syscost.report.format.Figures;
+import dev.syscost.report.format.Tables;
+import dev.syscost.report.format.ChartOptions;
+import dev.syscost.report.format.Section;
+import dev.syscost.report.format.Point;
 
-import static dev.syscost.report.view.Figures.interval;
-import static dev.syscost.report.view.Figures.num;
-import static dev.syscost.report.view.Figures.numOrNaN;
-import static dev.syscost.report.view.Figures.range;
-import static dev.syscost.report.view.Figures.text;
-import static dev.syscost.report.view.Figures.withUnit;
+import static dev.syscost.report.format.Figures.interval;
+import static dev.syscost.report.format.Figures.num;
+import static dev.syscost.report.format.Figures.numOrNaN;
+import static dev.syscost.report.format.Figures.range;
+import static dev.syscost.report.format.Figures.text;
+import static dev.syscost.report.format.Figures.withUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,7 +1,12 @@
 package dev.syscost.report.view;
+import dev.syscost.report.format.Figures;
+import dev.syscost.report.format.Tables;
+import dev.syscost.report.format.ChartOptions;
+import dev.syscost.report.format.Section;
+import dev.syscost.report.format.Point;
 
-import static dev.syscost.report.view.Figures.firstNumeric;
-import static dev.syscost.report.view.Figures.text;
+import static dev.syscost.report.format.Figures.firstNumeric;
+import static dev.syscost.report.format.Figures.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

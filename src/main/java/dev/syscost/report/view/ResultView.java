@@ -1,4 +1,6 @@
 package dev.syscost.report.view;
+import dev.syscost.report.format.Section;
+import dev.syscost.report.format.Point;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -6,8 +8,8 @@ import java.util.Map;
 
 /**
  * How one result schema is shown: its section of the HTML report and its comparable figures. One small
- * class per schema; {@link #forSchema} dispatches on the result's {@code schema} field and falls back
- * to {@link GenericView}, so a result from a newer syscost is still shown (as JSON), never refused.
+ * class per schema; {@link #forSchema} dispatches on the result's {@code schema} field; a schema with
+ * no view is shown by {@code GenericFormat}. Being replaced by the typed formats of the rooms.
  */
 public interface ResultView {
     /** The views by schema. Adding a command's view is one line here. */
@@ -20,14 +22,9 @@ public interface ResultView {
             IpcView.SCHEMA, new IpcView(),
             IndirectView.SCHEMA, new IndirectView());
 
-    /** The view for a schema name such as "syscost.measure/1"; the generic one when unknown. */
+    /** The view for a schema name such as "syscost.measure/1"; null when none. */
     static ResultView forSchema(String schema) {
-        return BY_SCHEMA.getOrDefault(schema, new GenericView());
-    }
-
-    /** The view for a result tree, by its {@code schema} field. */
-    static ResultView of(JsonNode result) {
-        return forSchema(result.path("schema").asText(""));
+        return BY_SCHEMA.get(schema);
     }
 
     /** A short human title, e.g. "Cost ladder". */

@@ -1,4 +1,4 @@
-package dev.syscost.report.view;
+package dev.syscost.report.format;
 
 /**
  * One comparable figure of a result: a probe's median, an amortisation point, a percentile. {@code low}

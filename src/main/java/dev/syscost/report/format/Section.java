@@ -1,4 +1,4 @@
-package dev.syscost.report.view;
+package dev.syscost.report.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package dev.syscost.report;
+package dev.syscost.report.format;
 
 /** Text that came from an input file, made safe to print on a terminal: no escape sequences, no line breaks. */
 public final class Sanitize {

@@ -1,4 +1,4 @@
-package dev.syscost.report;
+package dev.syscost.report.format;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,93 @@
+package dev.syscost.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.syscost.report.format.GenericFormat;
+import dev.syscost.report.format.Result;
+import dev.syscost.report.format.ResultFormat;
+import dev.syscost.report.format.Sanitize;
+import dev.syscost.report.format.Trees;
+import dev.syscost.report.view.AmortizeView;
+import dev.syscost.report.view.EnvView;
+import dev.syscost.report.view.IndirectView;
+import dev.syscost.report.view.IpcView;
+import dev.syscost.report.view.LegacyFormat;
+import dev.syscost.report.view.MeasureView;
+import dev.syscost.report.view.ProfileView;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The formats of every result kind syscost writes, by schema id and by record type: how a record from a
+ * command and a file read back from disk reach the same views. A file is parsed into its kind's record
+ * (Jackson, by the schema id); an unknown schema, or fields that do not fit the record, fall back to
+ * {@link GenericFormat}, so a file from a newer syscost is still shown, never refused.
+ */
+public final class ResultFormats {
+    /** Every kind's format. Adding a result kind is one line here. */
+    private static final List<ResultFormat<?>> ALL = List.of(
+            new LegacyFormat(List.of(MeasureView.SCHEMA), new MeasureView()),
+            new LegacyFormat(List.of(EnvView.SCHEMA), new EnvView()),
+            new LegacyFormat(List.of(ProfileView.SCHEMA, ProfileView.SCHEMA_V1), new ProfileView()),
+            new LegacyFormat(List.of(AmortizeView.SCHEMA), new AmortizeView()),
+            new LegacyFormat(List.of(IpcView.SCHEMA), new IpcView()),
+            new LegacyFormat(List.of(IndirectView.SCHEMA), new IndirectView()));
+
+    private ResultFormats() {}
+
+    /** The format that reads {@code schema}, if any. */
+    public static Optional<ResultFormat<?>> forSchema(String schema) {
+        return ALL.stream().filter(f -> f.schemas().contains(schema)).findFirst();
+    }
+
+    /** A record a command just made (MeasureResult, ProfileResult, …), bound to its format. */
+    public static Result<?> of(Object record) {
+        if (record instanceof Result<?> r) {
+            return r;
+        }
+        if (record instanceof JsonNode tree) {
+            return parse(tree);
+        }
+        for (ResultFormat<?> f : ALL) {
+            if (f.type() != JsonNode.class && f.type().isInstance(record)) {
+                return bind(f, record);
+            }
+        }
+        return parse(Trees.of(record));
+    }
+
+    /** A result tree (a file's contents) parsed into its kind's record, or shown generically. */
+    public static Result<?> parse(JsonNode tree) {
+        String schema = tree.path("schema").asText("");
+        Optional<ResultFormat<?>> format = forSchema(schema);
+        if (format.isEmpty()) {
+            return new Result<>(new GenericFormat(), tree);
+        }
+        ResultFormat<?> f = format.get();
+        if (f.type() == JsonNode.class) {
+            return bind(f, tree);
+        }
+        try {
+            return bind(f, Trees.READER.treeToValue(tree, f.type()));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return new Result<>(new GenericFormat(problem(e)), tree);
+        }
+    }
+
+    /** Result trees parsed in order. */
+    public static List<Result<?>> parseAll(List<JsonNode> trees) {
+        return trees.stream().<Result<?>>map(ResultFormats::parse).toList();
+    }
+
+    /** Why a tree did not fit its record, in one line: where and what. */
+    private static String problem(Exception e) {
+        String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? m.getPathReference() : "";
+        String first = message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        return Sanitize.line((where.isEmpty() ? "" : where + ": ") + first, 200);
+    }
+
+    private static <R> Result<R> bind(ResultFormat<R> format, Object record) {
+        return new Result<>(format, format.type().cast(record));
+    }
+}
