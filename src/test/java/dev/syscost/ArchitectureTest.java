@@ -143,6 +143,45 @@ class ArchitectureTest {
                 .as("report renders results; only cli wires commands, and the serve daemon sits above report").isEmpty();
     }
 
+    /** The packages under report that are a result kind's room (everything but the kit and the tree views). */
+    private static final Set<String> NOT_ROOMS = Set.of("format", "metrics", "view");
+
+    private static String roomOf(String name) {
+        if (!name.startsWith("dev/syscost/report/")) {
+            return null;
+        }
+        String rest = name.substring("dev/syscost/report/".length());
+        int slash = rest.indexOf('/');
+        return slash < 0 || NOT_ROOMS.contains(rest.substring(0, slash)) ? null : rest.substring(0, slash);
+    }
+
+    @Test
+    void shouldKeepEachRoomToItselfAndTheKit() {
+        List<String> violations = new ArrayList<>();
+        for (Compiled c : classes) {
+            String room = roomOf(c.name());
+            if (room == null) {
+                continue;
+            }
+            for (String u : c.uses()) {
+                String other = roomOf(u);
+                boolean root = u.startsWith("dev/syscost/report/") && u.indexOf('/', "dev/syscost/report/".length()) < 0;
+                if ((other != null && !other.equals(room)) || root || u.startsWith("dev/syscost/report/view/")) {
+                    violations.add(c.name() + " -> " + u);
+                }
+            }
+        }
+        assertThat(violations).as("a room (report/<kind>) uses only itself, report/format and report/metrics: "
+                + "never the report root (which knows every room), another room or the tree views").isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheKitFromKnowingTheRooms() {
+        assertThat(violations(under("dev/syscost/report/format/"), name -> roomOf(name) != null
+                || (name.startsWith("dev/syscost/report/") && name.indexOf('/', "dev/syscost/report/".length()) < 0)))
+                .as("report/format is the kit every room builds on: it never uses a room or the report root").isEmpty();
+    }
+
     @Test
     void shouldKeepTheServeDaemonBelowCli() {
         assertThat(violations(under("dev/syscost/serve/"), under("dev/syscost/cli/")))

@@ -1,7 +1,17 @@
 package dev.syscost.report;
 
+import static dev.syscost.report.compare.Comparison.FASTER;
+import static dev.syscost.report.compare.Comparison.HIGHER;
+import static dev.syscost.report.compare.Comparison.LOWER;
+import static dev.syscost.report.compare.Comparison.ONLY_IN_A;
+import static dev.syscost.report.compare.Comparison.ONLY_IN_B;
+import static dev.syscost.report.compare.Comparison.SLOWER;
+import static dev.syscost.report.compare.Comparison.UNAVAILABLE;
+import static dev.syscost.report.compare.Comparison.WITHIN_SPREAD;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syscost.UsageException;
+import dev.syscost.report.compare.Comparison;
 import dev.syscost.report.format.Figures;
 import dev.syscost.report.format.GenericFormat;
 import dev.syscost.report.format.Header;
@@ -19,15 +29,6 @@ import java.util.Objects;
  * spreads do not overlap: a ratio alone would call noise a regression on a machine as noisy as a VM.
  */
 public final class Compare {
-    /** Verdicts, as written to JSON. */
-    public static final String FASTER = "faster";
-    public static final String SLOWER = "slower";
-    public static final String HIGHER = "higher";
-    public static final String LOWER = "lower";
-    public static final String WITHIN_SPREAD = "within-spread";
-    public static final String UNAVAILABLE = "unavailable";
-    public static final String ONLY_IN_A = "only-in-a";
-    public static final String ONLY_IN_B = "only-in-b";
 
     private Compare() {}
 

@@ -2,11 +2,13 @@ package dev.syscost.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.syscost.report.compare.CompareFormat;
 import dev.syscost.report.format.GenericFormat;
 import dev.syscost.report.format.Result;
 import dev.syscost.report.format.ResultFormat;
 import dev.syscost.report.format.Sanitize;
 import dev.syscost.report.format.Trees;
+import dev.syscost.report.top.TopFormat;
 import dev.syscost.report.view.AmortizeView;
 import dev.syscost.report.view.EnvView;
 import dev.syscost.report.view.IndirectView;
@@ -31,7 +33,9 @@ public final class ResultFormats {
             new LegacyFormat(List.of(ProfileView.SCHEMA, ProfileView.SCHEMA_V1), new ProfileView()),
             new LegacyFormat(List.of(AmortizeView.SCHEMA), new AmortizeView()),
             new LegacyFormat(List.of(IpcView.SCHEMA), new IpcView()),
-            new LegacyFormat(List.of(IndirectView.SCHEMA), new IndirectView()));
+            new LegacyFormat(List.of(IndirectView.SCHEMA), new IndirectView()),
+            new CompareFormat(),
+            new TopFormat());
 
     private ResultFormats() {}
 

@@ -1,4 +1,5 @@
 package dev.syscost.report;
+import dev.syscost.report.compare.Comparison;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,9 +35,9 @@ class CompareForkRuleTest {
         assertThat(vdso.spreadsOverlap()).isFalse();
         // ... but the two runs' JVMs varied by more than the difference: not a difference.
         assertThat(Math.abs(vdso.bValue() - vdso.aValue())).isLessThanOrEqualTo(vdso.aForkSpread() + vdso.bForkSpread());
-        assertThat(vdso.verdict()).isEqualTo(Compare.WITHIN_SPREAD);
+        assertThat(vdso.verdict()).isEqualTo(Comparison.WITHIN_SPREAD);
         assertThat(vdso.note()).contains("variation between JVMs");
-        assertThat(rows.values()).allSatisfy(r -> assertThat(r.verdict()).isEqualTo(Compare.WITHIN_SPREAD));
+        assertThat(rows.values()).allSatisfy(r -> assertThat(r.verdict()).isEqualTo(Comparison.WITHIN_SPREAD));
     }
 
     @Test
@@ -60,10 +61,10 @@ class CompareForkRuleTest {
         }
         Map<String, Comparison.Row> rows = byId(Compare.compare(a, "a.json", shifted, "shifted.json"));
         for (String id : SYSCALL_PROBES) {
-            assertThat(rows.get(id).verdict()).as(id).isEqualTo(Compare.SLOWER);
+            assertThat(rows.get(id).verdict()).as(id).isEqualTo(Comparison.SLOWER);
         }
-        assertThat(rows.get("java_call").verdict()).isEqualTo(Compare.WITHIN_SPREAD);
-        assertThat(rows.get("ffm_downcall").verdict()).isEqualTo(Compare.WITHIN_SPREAD);
+        assertThat(rows.get("java_call").verdict()).isEqualTo(Comparison.WITHIN_SPREAD);
+        assertThat(rows.get("ffm_downcall").verdict()).isEqualTo(Comparison.WITHIN_SPREAD);
     }
 
     @Test
@@ -86,13 +87,13 @@ class CompareForkRuleTest {
         Point pb = Point.of("getppid", "ns", 112, 108, 116).withForkSpread(10.0);
         Comparison.Row r = Compare.row(pa, pb);
         assertThat(r.spreadsOverlap()).isFalse();
-        assertThat(r.verdict()).isEqualTo(Compare.WITHIN_SPREAD);
+        assertThat(r.verdict()).isEqualTo(Comparison.WITHIN_SPREAD);
         assertThat(r.minDetectable()).isEqualTo(30.0);
         Comparison.Row far = Compare.row(pa, Point.of("getppid", "ns", 140, 136, 144).withForkSpread(10.0));
-        assertThat(far.verdict()).isEqualTo(Compare.SLOWER);
+        assertThat(far.verdict()).isEqualTo(Comparison.SLOWER);
         // One JVM per run: no between-run allowance, the spread rule alone (and a warning says so for whole runs).
         Comparison.Row single = Compare.row(Point.of("getppid", "ns", 100, 95, 105), Point.of("getppid", "ns", 112, 108, 116));
-        assertThat(single.verdict()).isEqualTo(Compare.SLOWER);
+        assertThat(single.verdict()).isEqualTo(Comparison.SLOWER);
         assertThat(single.minDetectable()).isCloseTo(9.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 

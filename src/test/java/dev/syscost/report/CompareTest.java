@@ -1,4 +1,6 @@
 package dev.syscost.report;
+import dev.syscost.report.compare.CompareText;
+import dev.syscost.report.compare.Comparison;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,8 +20,8 @@ class CompareTest {
         Comparison c = Compare.compare(a, "a.json", a, "a.json");
         assertThat(c.schema()).isEqualTo("syscost.compare/1");
         assertThat(c.envDiffs()).isEmpty();
-        assertThat(c.points()).allSatisfy(r -> assertThat(r.verdict()).isIn(Compare.WITHIN_SPREAD, Compare.UNAVAILABLE));
-        assertThat(c.points()).filteredOn(r -> r.verdict().equals(Compare.WITHIN_SPREAD))
+        assertThat(c.points()).allSatisfy(r -> assertThat(r.verdict()).isIn(Comparison.WITHIN_SPREAD, Comparison.UNAVAILABLE));
+        assertThat(c.points()).filteredOn(r -> r.verdict().equals(Comparison.WITHIN_SPREAD))
                 .allSatisfy(r -> assertThat(r.ratioBToA()).isEqualTo(1.0));
         assertThat(c.summary().withinSpread()).isEqualTo(14);
         assertThat(c.summary().unavailable()).isEqualTo(1);
@@ -30,7 +32,7 @@ class CompareTest {
         Comparison c = Compare.compare(a, "a.json", scaled(a, 0.5), "b.json");
         assertThat(c.points()).filteredOn(r -> !r.id().startsWith("term:") && r.aValue() != null)
                 .allSatisfy(r -> {
-                    assertThat(r.verdict()).isEqualTo(Compare.FASTER);
+                    assertThat(r.verdict()).isEqualTo(Comparison.FASTER);
                     assertThat(r.ratioBToA()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
                     assertThat(r.spreadsOverlap()).isFalse();
                 });
@@ -48,7 +50,7 @@ class CompareTest {
         Comparison c = Compare.compare(a, "a.json", scaled(a, 1.01), "b.json");
         assertThat(c.summary().slower()).isZero();
         assertThat(c.points().get(4).ratioBToA()).isGreaterThan(1.0);
-        assertThat(c.points().get(4).verdict()).isEqualTo(Compare.WITHIN_SPREAD);
+        assertThat(c.points().get(4).verdict()).isEqualTo(Comparison.WITHIN_SPREAD);
     }
 
     @Test
@@ -65,7 +67,7 @@ class CompareTest {
         ((ArrayNode) b.path("probes")).remove(0);
         ((ObjectNode) b.path("env").path("kernel")).put("release", "6.12.9");
         Comparison c = Compare.compare(a, "a.json", b, "b.json");
-        assertThat(c.points().get(0).verdict()).isEqualTo(Compare.ONLY_IN_A);
+        assertThat(c.points().get(0).verdict()).isEqualTo(Comparison.ONLY_IN_A);
         assertThat(c.envDiffs()).containsExactly(new Comparison.EnvDiff("kernel.release", "6.18.44-fc-v782", "6.12.9"));
         assertThat(c.warnings()).anyMatch(w -> w.contains("different environments"));
     }
@@ -82,7 +84,7 @@ class CompareTest {
         Comparison ipc = Compare.compare(Fixtures.result("ipc.json"), "a", scaled(Fixtures.result("ipc.json"), 3), "b");
         assertThat(ipc.points()).extracting(Comparison.Row::id).contains("pipe 64 B p50", "shm spin ring 64 B p99");
         Comparison amortize = Compare.compare(Fixtures.result("amortize.json"), "a", Fixtures.result("amortize.json"), "b");
-        assertThat(amortize.points()).isNotEmpty().allSatisfy(r -> assertThat(r.verdict()).isEqualTo(Compare.WITHIN_SPREAD));
+        assertThat(amortize.points()).isNotEmpty().allSatisfy(r -> assertThat(r.verdict()).isEqualTo(Comparison.WITHIN_SPREAD));
         Comparison unknown = Compare.compare(Fixtures.result("unknown-schema.json"), "a", Fixtures.result("unknown-schema.json"), "b");
         assertThat(unknown.points()).extracting(Comparison.Row::id).containsExactly("answer");
     }

@@ -1,4 +1,5 @@
 package dev.syscost.report;
+import dev.syscost.report.compare.Comparison;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,7 +73,7 @@ class DisturbedRunTest {
                 .contains("syscost_decomposition_resolved{term=\"ffm_overhead\"} 0.0");
         Comparison c = Compare.compare(json, "a.json", json, "b.json");
         assertThat(c.points()).filteredOn(p -> p.id().equals("term: ffm_overhead")).singleElement()
-                .satisfies(p -> assertThat(p.verdict()).isEqualTo(Compare.UNAVAILABLE));
+                .satisfies(p -> assertThat(p.verdict()).isEqualTo(Comparison.UNAVAILABLE));
     }
 
     private static Decomposition.Term term(Decomposition d, String name) {

@@ -1,4 +1,6 @@
 package dev.syscost.report;
+import dev.syscost.report.compare.CompareText;
+import dev.syscost.report.compare.Comparison;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,5 @@
 package dev.syscost.report;
+import dev.syscost.report.compare.Comparison;
 
 import dev.syscost.batch.AmortizeResult;
 import dev.syscost.batch.amortize.BatchPoint;

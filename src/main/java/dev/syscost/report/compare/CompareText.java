@@ -1,4 +1,4 @@
-package dev.syscost.report;
+package dev.syscost.report.compare;
 import dev.syscost.report.format.Sanitize;
 
 import dev.syscost.report.format.Figures;
@@ -28,7 +28,7 @@ public final class CompareText {
         out.append("A difference counts only when the two spreads do not overlap and it exceeds the sum of both runs'\n"
                 + "variation between JVMs (forks); otherwise: within spread. \"Detectable\" is the smallest difference\n"
                 + "this pair could have called.\n");
-        out.append(summary(c.summary())).append('\n');
+        out.append(summaryLine(c.summary())).append('\n');
         List<String> warnings = new ArrayList<>(c.warnings());
         c.a().warnings().forEach(w -> warnings.add("A: " + w));
         c.b().warnings().forEach(w -> warnings.add("B: " + w));
@@ -75,14 +75,18 @@ public final class CompareText {
         for (Comparison.Row r : c.points()) {
             rows.add(List.of(r.id(), side(r.aValue(), r.aLow(), r.aHigh(), r.unit()),
                     side(r.bValue(), r.bLow(), r.bHigh(), r.unit()),
-                    r.ratioBToA() == null ? "–" : Figures.ratio(r.ratioBToA()),
+                    ratio(r),
                     detectable(r), words(r) + (r.note() == null ? "" : " (" + r.note() + ")")));
         }
         appendTable(out, List.of("figure", "A (spread)", "B (spread)", "B/A", "detectable", "difference"), rows,
                 new boolean[] {false, true, true, true, true, false}, "");
     }
 
-    private static String detectable(Comparison.Row r) {
+    static String ratio(Comparison.Row r) {
+        return r.ratioBToA() == null ? "–" : Figures.ratio(r.ratioBToA());
+    }
+
+    static String detectable(Comparison.Row r) {
         if (r.minDetectable() == null) {
             return "–";
         }
@@ -90,7 +94,7 @@ public final class CompareText {
         return r.minDetectableRatio() == null ? v : v + " (" + Figures.percent(r.minDetectableRatio()) + ")";
     }
 
-    private static String side(Double value, Double low, Double high, String unit) {
+    static String side(Double value, Double low, Double high, String unit) {
         if (value == null) {
             return "–";
         }
@@ -99,21 +103,21 @@ public final class CompareText {
                 : v + " (" + Figures.interval(low, high) + ")";
     }
 
-    private static String words(Comparison.Row r) {
+    static String words(Comparison.Row r) {
         return switch (r.verdict()) {
-            case Compare.FASTER -> "B faster, beyond spread";
-            case Compare.SLOWER -> "B slower, beyond spread";
-            case Compare.LOWER -> "B lower, beyond spread";
-            case Compare.HIGHER -> "B higher, beyond spread";
-            case Compare.WITHIN_SPREAD -> "within spread";
-            case Compare.UNAVAILABLE -> "unavailable";
-            case Compare.ONLY_IN_A -> "only in A";
-            case Compare.ONLY_IN_B -> "only in B";
+            case Comparison.FASTER -> "B faster, beyond spread";
+            case Comparison.SLOWER -> "B slower, beyond spread";
+            case Comparison.LOWER -> "B lower, beyond spread";
+            case Comparison.HIGHER -> "B higher, beyond spread";
+            case Comparison.WITHIN_SPREAD -> "within spread";
+            case Comparison.UNAVAILABLE -> "unavailable";
+            case Comparison.ONLY_IN_A -> "only in A";
+            case Comparison.ONLY_IN_B -> "only in B";
             default -> r.verdict();
         };
     }
 
-    private static String summary(Comparison.Summary s) {
+    static String summaryLine(Comparison.Summary s) {
         List<String> parts = new ArrayList<>();
         add(parts, s.slower(), "slower");
         add(parts, s.faster(), "faster");

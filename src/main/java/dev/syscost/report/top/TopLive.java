@@ -1,4 +1,4 @@
-package dev.syscost.report;
+package dev.syscost.report.top;
 
 import dev.syscost.sys.Termios;
 import dev.syscost.top.Sampler;

@@ -1,4 +1,4 @@
-package dev.syscost.report;
+package dev.syscost.report.top;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

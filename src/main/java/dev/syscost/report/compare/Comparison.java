@@ -1,4 +1,4 @@
-package dev.syscost.report;
+package dev.syscost.report.compare;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -20,6 +20,15 @@ import java.util.List;
 public record Comparison(String schema, String compared, Run a, Run b, List<EnvDiff> envDiffs,
                          List<Row> points, Summary summary, List<String> warnings) {
     public static final String SCHEMA = "syscost.compare/1";
+    /** Verdicts, as written to JSON. */
+    public static final String FASTER = "faster";
+    public static final String SLOWER = "slower";
+    public static final String HIGHER = "higher";
+    public static final String LOWER = "lower";
+    public static final String WITHIN_SPREAD = "within-spread";
+    public static final String UNAVAILABLE = "unavailable";
+    public static final String ONLY_IN_A = "only-in-a";
+    public static final String ONLY_IN_B = "only-in-b";
 
     /** One input: where it came from and its environment's lines. */
     public record Run(String file, String startedAt, List<String> env, List<String> warnings) {}

@@ -1,0 +1,63 @@
+package dev.syscost.report.top;
+
+import dev.syscost.report.format.Header;
+import dev.syscost.report.format.Point;
+import dev.syscost.report.format.ResultFormat;
+import dev.syscost.report.format.Section;
+import dev.syscost.top.TopSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code syscost.top/1}: one interval of the system-wide view ({@code top --json}). */
+public final class TopFormat implements ResultFormat<TopSnapshot> {
+    /** Processes the text form lists, as {@code top --once} does. */
+    static final int TEXT_ROWS = 40;
+
+    @Override
+    public List<String> schemas() {
+        return List.of(TopSnapshot.SCHEMA);
+    }
+
+    @Override
+    public Class<TopSnapshot> type() {
+        return TopSnapshot.class;
+    }
+
+    @Override
+    public String schema(TopSnapshot s) {
+        return s.schema();
+    }
+
+    @Override
+    public String title() {
+        return "Syscalls by process (syscost top)";
+    }
+
+    /** A snapshot records no environment; its limits are what a reader must know first. */
+    @Override
+    public Header header(TopSnapshot s) {
+        return new Header(List.of(), List.of(), s.limits(), List.of(), null, null, null);
+    }
+
+    @Override
+    public String text(TopSnapshot s) {
+        return TopScreen.text(s, TopScreen.Sort.RATE, TEXT_ROWS);
+    }
+
+    @Override
+    public void html(TopSnapshot s, Section section) {
+        TopHtml.render(s, section);
+    }
+
+    /** The host's rate and each syscall's host-wide rate: what compares between two snapshots (pids do not). */
+    @Override
+    public List<Point> points(TopSnapshot s) {
+        List<Point> points = new ArrayList<>();
+        double host = s.hostSyscallsPerSecond();
+        points.add(Point.of("host syscalls/s", "calls/s", host, host, host));
+        for (TopSnapshot.Syscall c : s.hostSyscalls()) {
+            points.add(Point.of(c.name() + " /s", "calls/s", c.perSecond(), c.perSecond(), c.perSecond()));
+        }
+        return points;
+    }
+}
