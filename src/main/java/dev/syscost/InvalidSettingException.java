@@ -3,8 +3,10 @@ package dev.syscost;
 /**
  * A setting of a measurement that breaks its rule, in domain terms: the setting's name as the config
  * record spells it ({@code trials}, {@code workingSetsBytes}), the rule ("must be between 1 and 1000")
- * and the value. Only {@code cli} words it as a flag ("--trials must be between 1 and 1000: 0"); other
- * callers read the message, which names the setting instead.
+ * and the value; or a value this machine cannot use, the value leading the rule ({@code pid},
+ * "4242: no such process; …"). Only {@code cli} words it as a flag ("--trials must be between 1 and
+ * 1000: 0"); other callers read the message, which names the setting instead. A value that is right but
+ * not this run's to use is a {@link SettingNotPermittedException}.
  */
 public class InvalidSettingException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;

@@ -96,7 +96,7 @@ public final class Main {
                 err.println("syscost: internal error (a bug; please report it with this trace):");
                 ex.printStackTrace(err);
             } else {
-                err.println("syscost: " + oneLine(ex instanceof InvalidSettingException bad ? SettingFlags.word(bad) : ex.getMessage()));
+                err.println("syscost: " + oneLine(SettingFlags.messageOf(ex)));
             }
             return code;
         });

@@ -1,14 +1,10 @@
 package dev.syscost.cli;
 
 import dev.syscost.UsageException;
-import dev.syscost.env.Environment;
 import dev.syscost.profile.Backend;
-import dev.syscost.profile.Calibration;
-import dev.syscost.profile.Measurement;
-import dev.syscost.profile.Perturbation;
-import dev.syscost.profile.ProfileBuilder;
+import dev.syscost.profile.Profile;
+import dev.syscost.profile.ProfileConfig;
 import dev.syscost.profile.ProfileResult;
-import dev.syscost.profile.ProfileRun;
 import dev.syscost.profile.Trampoline;
 import dev.syscost.profile.StackProfiler;
 import dev.syscost.report.FoldedStacks;
@@ -105,35 +101,20 @@ public final class ProfileCommand implements Callable<Integer> {
         checkStacks();
         output.check();
         PrintWriter err = spec.commandLine().getErr();
+        ProfileResult result;
         try {
-            if (pid != null) {
-                ProfileRun.checkAttachable(pid);
-            } else {
-                Trampoline.resolve(command.get(0));
-            }
+            result = Profile.run(config(d), Progress.forTerminal(),
+                    cache -> err.println("syscost: measuring this machine's per-syscall prices with `syscost measure` (seconds to a minute or two on a busy machine; "
+                            + "cached in " + cache + " for this kernel and CPU for 7 days, 1 hour if the machine was noisy)"));
         } catch (Trampoline.CommandException e) {
             err.println("syscost: " + e.getMessage());
             return e.exitStatus();
-        }
-        if (stacks) {
-            ProfileRun.checkStacksPossible(); // before the 20 s calibration, not after it
-        }
-        Calibration calibration = Calibration.load(recalibrate, Progress.forTerminal(),
-                () -> err.println("syscost: measuring this machine's per-syscall prices with `syscost measure` (seconds to a minute or two on a busy machine; "
-                        + "cached in " + Calibration.cacheFile() + " for this kernel and CPU for 7 days, 1 hour if the machine was noisy)"));
-        ProfileRun.Options options = new ProfileRun.Options(backend, crossCheck, d,
-                stacks ? StackProfiler.Options.DEFAULT.withPeriod(stackPeriod) : null);
-        Measurement m;
-        try {
-            m = pid != null ? ProfileRun.attach(pid, options) : ProfileRun.run(command, options);
         } catch (BpfVerifierException e) {
             if (verbose) {
                 err.println(e.log());
             }
             throw e;
         }
-        calibration = withPerturbation(calibration, m.backend());
-        ProfileResult result = ProfileBuilder.build(m, calibration, Environment.detect(), List.of());
         PrintWriter report = pid != null ? spec.commandLine().getOut() : err;
         report.print(switch (format) {
             case json -> Json.toJson(result);
@@ -145,7 +126,13 @@ public final class ProfileCommand implements Callable<Integer> {
         if (folded != null && result.stacks() != null) {
             OutputFile.write(folded, FoldedStacks.render(result.stacks()), output.force, "--folded");
         }
-        return m.exitStatus() == null ? 0 : m.exitStatus();
+        return result.target().exitStatus() == null ? 0 : result.target().exitStatus();
+    }
+
+    /** The domain's config from the options, checked above in the flags' words. */
+    private ProfileConfig config(Duration d) {
+        return new ProfileConfig(command, pid, backend, crossCheck, d,
+                stacks ? StackProfiler.Options.DEFAULT.withPeriod(stackPeriod) : null, recalibrate);
     }
 
     /** The --stacks family's rules, before anything is measured. */
@@ -167,20 +154,6 @@ public final class ProfileCommand implements Callable<Integer> {
         if (folded != null) {
             OutputFile.checkWritable(folded, output.force, "--folded");
         }
-    }
-
-    private Calibration withPerturbation(Calibration c, Backend used) {
-        Calibration updated = c;
-        if (c.perturbation(used.id()).isEmpty() || recalibrate) {
-            updated = updated.withPerturbation(used.id(), Perturbation.measure(used));
-        }
-        if (used == Backend.BPF && (c.perturbation(Perturbation.BPF_UNTRACKED).isEmpty() || recalibrate)) {
-            updated = updated.withPerturbation(Perturbation.BPF_UNTRACKED, Perturbation.untracked());
-        }
-        if (updated != c) {
-            updated.save(Calibration.cacheFile());
-        }
-        return updated;
     }
 
     /** {@code 500ms}, {@code 10s}, {@code 10} (seconds), {@code 2m}, {@code 1h} (the rule of {@link DurationConverter}); must be positive. */

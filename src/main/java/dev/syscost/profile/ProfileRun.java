@@ -1,7 +1,7 @@
 package dev.syscost.profile;
 
-import dev.syscost.SyscostException;
-import dev.syscost.UsageException;
+import dev.syscost.InvalidSettingException;
+import dev.syscost.SettingNotPermittedException;
 import dev.syscost.sys.BpfVerifierException;
 import dev.syscost.sys.Libc;
 import dev.syscost.sys.NativeException;
@@ -176,20 +176,23 @@ public final class ProfileRun {
         Libc.close(dev.syscost.sys.Bpf.mapCreate(dev.syscost.sys.Bpf.MAP_TYPE_ARRAY, 4, 4, 1, "syscost_probe"));
     }
 
-    /** Refuses a pid that is not there or not ours, with the fix. */
+    /**
+     * Refuses a pid that is not there or not ours, with the fix: an {@link InvalidSettingException} for a
+     * pid to replace, a {@link SettingNotPermittedException} for one this user may not profile.
+     */
     public static void checkAttachable(int pid) {
         if (pid <= 0) {
-            throw new UsageException("--pid must be a positive process id: " + pid);
+            throw notAPid(pid);
         }
         if (pid == ProcessHandle.current().pid()) {
-            throw new UsageException("--pid " + pid + " is syscost itself; give another process");
+            throw new InvalidSettingException("pid", pid + " is syscost itself; give another process", null);
         }
         if (!Files.isDirectory(Path.of("/proc", Integer.toString(pid)))) {
             throw gone(pid);
         }
         if (ProcStats.isKernelThread(pid)) {
-            throw new UsageException("--pid " + pid + " is a kernel thread (" + ProcStats.comm(pid)
-                    + "): it runs only in the kernel and makes no syscalls to count; give a user-space process");
+            throw new InvalidSettingException("pid", pid + " is a kernel thread (" + ProcStats.comm(pid)
+                    + "): it runs only in the kernel and makes no syscalls to count; give a user-space process", null);
         }
         try {
             Processes.kill(pid, 0);
@@ -197,13 +200,18 @@ public final class ProfileRun {
             if (e.errno() == dev.syscost.sys.Errno.ESRCH) {
                 throw gone(pid);
             }
-            throw new SyscostException("--pid " + pid + ": not ours to profile (" + e.errnoName()
+            throw new SettingNotPermittedException("pid", pid + ": not ours to profile (" + e.errnoName()
                     + "); run syscost as root or as the process's owner");
         }
     }
 
-    private static UsageException gone(int pid) {
-        return new UsageException("--pid " + pid + ": no such process (it exited or never existed); check it with `ps -p " + pid + "`");
+    /** "pid must be a positive process id: 0". */
+    static InvalidSettingException notAPid(int pid) {
+        return new InvalidSettingException("pid", "must be a positive process id", Integer.toString(pid));
+    }
+
+    private static InvalidSettingException gone(int pid) {
+        return new InvalidSettingException("pid", pid + ": no such process (it exited or never existed); check it with `ps -p " + pid + "`", null);
     }
 
     private static long sum(List<Integer> fds, MemorySegment buf) {

@@ -1,6 +1,6 @@
 package dev.syscost.serve;
 
-import dev.syscost.UsageException;
+import dev.syscost.InvalidSettingException;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
@@ -106,7 +106,7 @@ public final class MetricsServer implements AutoCloseable {
         try {
             return InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
-            throw new UsageException("--bind " + bind + ": not an address; pass an IP address of this machine, e.g. 127.0.0.1");
+            throw new InvalidSettingException("bind", bind + ": not an address; pass an IP address of this machine, e.g. 127.0.0.1", null);
         }
     }
 
@@ -123,16 +123,16 @@ public final class MetricsServer implements AutoCloseable {
         }
         String why = cause == null ? String.valueOf(e.getMessage()) : String.valueOf(cause.getMessage());
         if (why.contains("in use")) {
-            return new UsageException("--port " + port + ": " + bind + ":" + port
-                    + " is already in use; stop what listens there or choose another port with --port");
+            return new InvalidSettingException("port", port + ": " + bind + ":" + port
+                    + " is already in use; stop what listens there or choose another port with --port", null);
         }
         if (why.contains("Permission denied") || why.contains("Access denied")) {
-            return new UsageException("--port " + port + ": ports below 1024 need root or CAP_NET_BIND_SERVICE; "
-                    + "choose --port 1024 or above (default 9464)");
+            return new InvalidSettingException("port", port + ": ports below 1024 need root or CAP_NET_BIND_SERVICE; "
+                    + "choose --port 1024 or above (default 9464)", null);
         }
         if (cause != null) {
-            return new UsageException("--bind " + bind + ": cannot listen there (" + why
-                    + "); pass an address of this machine, e.g. 127.0.0.1");
+            return new InvalidSettingException("bind", bind + ": cannot listen there (" + why
+                    + "); pass an address of this machine, e.g. 127.0.0.1", null);
         }
         return new UncheckedIOException("cannot start the /metrics server on " + bind + ":" + port,
                 e instanceof IOException io ? io : new IOException(e));

@@ -1,7 +1,7 @@
 package dev.syscost.serve;
 
 import dev.syscost.sys.ProcFiles;
-import dev.syscost.UsageException;
+import dev.syscost.InvalidSettingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,17 +24,20 @@ public final class ProcIoWatch implements ProcessWatch {
         this.io = Path.of("/proc", Integer.toString(pid), "io");
     }
 
-    /** Opens a watch, checking that the process exists and its counters are readable. */
+    /**
+     * Opens a watch, checking that the process exists and its counters are readable; else an
+     * {@link InvalidSettingException} of the setting {@code watch} (the pids serve watches).
+     */
     public static ProcIoWatch open(int pid) {
         ProcIoWatch w = new ProcIoWatch(pid);
         if (!Files.isDirectory(Path.of("/proc", Integer.toString(pid)))) {
-            throw new UsageException("--watch " + pid + ": no such process; pass the pid of a running process");
+            throw new InvalidSettingException("watch", pid + ": no such process; pass the pid of a running process", null);
         }
         try {
             ProcFiles.read(w.io);
         } catch (IOException e) {
-            throw new UsageException("--watch " + pid + ": cannot read /proc/" + pid + "/io (" + e.getMessage()
-                    + "); run syscost as the process's owner or as root");
+            throw new InvalidSettingException("watch", pid + ": cannot read /proc/" + pid + "/io (" + e.getMessage()
+                    + "); run syscost as the process's owner or as root", null);
         }
         return w;
     }

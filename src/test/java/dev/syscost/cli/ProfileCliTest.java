@@ -81,11 +81,44 @@ class ProfileCliTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(kthread > 0, "no kernel thread visible in this pid namespace");
         CliTest.assertOneLineUsageError(CliTest.run("profile", "--pid", Integer.toString(kthread), "--duration", "100ms"),
                 "--pid " + kthread + " is a kernel thread", "give a user-space process");
+        assertExactly(CliTest.run("profile", "--pid", Integer.toString(kthread), "--duration", "100ms"), 2,
+                "syscost: --pid " + kthread + " is a kernel thread (" + dev.syscost.profile.ProcStats.comm(kthread)
+                        + "): it runs only in the kernel and makes no syscalls to count; give a user-space process");
     }
 
     @Test
     void shouldRefuseAGonePid() {
         CliTest.assertOneLineUsageError(CliTest.run("profile", "--pid", "2147483000"), "no such process");
+    }
+
+    /** The whole of stderr is this one line, stdout is empty, and the exit code is {@code code}. */
+    private static void assertExactly(CliTest.Run r, int code, String line) {
+        assertThat(r.err()).isEqualTo(line + System.lineSeparator());
+        assertThat(r.out()).isEmpty();
+        assertThat(r.code()).isEqualTo(code);
+    }
+
+    /** The profile package throws them in domain terms (pid …); the user still reads the flag's line of before. */
+    @Test
+    void shouldWordEveryRefusedPidAsTheSameOneLineAndExitCodeAsBefore() {
+        assertExactly(CliTest.run("profile", "--pid", "0"), 2, "syscost: --pid must be a positive process id: 0");
+        assertExactly(CliTest.run("profile", "--pid", "0", "--duration", "1s"), 2, "syscost: --pid must be a positive process id: 0");
+        long self = ProcessHandle.current().pid();
+        assertExactly(CliTest.run("profile", "--pid", Long.toString(self)), 2,
+                "syscost: --pid " + self + " is syscost itself; give another process");
+        assertExactly(CliTest.run("profile", "--pid", "2147483000", "--duration", "1s"), 2,
+                "syscost: --pid 2147483000: no such process (it exited or never existed); check it with `ps -p 2147483000`");
+    }
+
+    /** Another user's process, refused by kill(pid, 0): a failed run (exit 1), not bad input. */
+    @Test
+    void shouldSayAnotherUsersProcessIsNotOursToProfile() throws IOException {
+        int selfUid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        int initUid = (Integer) Files.getAttribute(Path.of("/proc/1"), "unix:uid");
+        org.junit.jupiter.api.Assumptions.assumeTrue(selfUid != 0 && initUid != selfUid,
+                "needs a non-root user and a pid 1 of another user (uid " + selfUid + ", pid 1's uid " + initUid + ")");
+        assertExactly(CliTest.run("profile", "--pid", "1", "--duration", "1ms"), 1,
+                "syscost: --pid 1: not ours to profile (EPERM); run syscost as root or as the process's owner");
     }
 
     @Test

@@ -69,6 +69,9 @@ class ServeCommandTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertOneLineUsageError(run("serve", "--port", Integer.toString(taken.getLocalPort())),
                     "already in use", "--port");
+            int port = taken.getLocalPort();
+            assertThat(run("serve", "--port", Integer.toString(port)).err()).isEqualTo("syscost: --port " + port + ": 127.0.0.1:" + port
+                    + " is already in use; stop what listens there or choose another port with --port" + System.lineSeparator());
         }
     }
 
@@ -80,6 +83,10 @@ class ServeCommandTest {
         assertOneLineUsageError(run("serve", "--interval", "1s"), "--interval must be between 10s and 24h");
         assertOneLineUsageError(run("serve", "--watch", "999999999"), "--watch 999999999: no such process");
         assertOneLineUsageError(run("serve", "--bind", "no-such-host.invalid"), "--bind");
+        assertThat(run("serve", "--watch", "999999999").err())
+                .isEqualTo("syscost: --watch 999999999: no such process; pass the pid of a running process" + System.lineSeparator());
+        assertThat(run("serve", "--bind", "no-such-host.invalid").err()).isEqualTo("syscost: --bind no-such-host.invalid: "
+                + "not an address; pass an IP address of this machine, e.g. 127.0.0.1" + System.lineSeparator());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.syscost.InvalidSettingException;
+import dev.syscost.SettingNotPermittedException;
 import dev.syscost.batch.AmortizeConfig;
 import dev.syscost.batch.amortize.ScratchDir;
 import dev.syscost.batch.ipc.IpcConfig;
@@ -59,6 +60,25 @@ class SettingFlagsTest {
                 .isEqualTo("--tmpdir " + file + " is not a directory; pass an existing writable directory");
         assertThat(worded(() -> ScratchDir.create(Path.of("/proc/self"))))
                 .startsWith("--tmpdir /proc/self is not writable (").endsWith("); pass a writable directory, e.g. --tmpdir /tmp");
+    }
+
+    @Test
+    void shouldWordTheServeDaemonsRefusalsAsTheirFlags() {
+        assertThat(worded(() -> dev.syscost.serve.ProcIoWatch.open(999999999)))
+                .isEqualTo("--watch 999999999: no such process; pass the pid of a running process");
+        assertThat(worded(() -> dev.syscost.profile.ProfileConfig.attach(-3))).isEqualTo("--pid must be a positive process id: -3");
+    }
+
+    @Test
+    void shouldWordASettingNotPermittedAsItsFlagAndExitOne() {
+        SettingNotPermittedException e = new SettingNotPermittedException("pid",
+                "4242: not ours to profile (EPERM); run syscost as root or as the process's owner");
+        assertThat(e.getMessage()).isEqualTo("pid 4242: not ours to profile (EPERM); run syscost as root or as the process's owner");
+        assertThat(SettingFlags.messageOf(e))
+                .isEqualTo("--pid 4242: not ours to profile (EPERM); run syscost as root or as the process's owner");
+        assertThat(Main.exitCodeOf(e)).isEqualTo(Main.EXIT_RUNTIME);
+        assertThat(Main.exitCodeOf(new InvalidSettingException("pid", "must be a positive process id", "0"))).isEqualTo(Main.EXIT_USAGE);
+        assertThat(SettingFlags.messageOf(new IllegalStateException("as it is"))).isEqualTo("as it is");
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.syscost.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.syscost.UsageException;
+import dev.syscost.InvalidSettingException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +69,7 @@ class ProfileRunTest {
     @Test
     void shouldRefuseAPidThatDoesNotExist() {
         assertThatThrownBy(() -> ProfileRun.attach(Integer.MAX_VALUE - 1, BPF))
-                .isInstanceOf(UsageException.class).hasMessageContaining("no such process");
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("no such process");
     }
 
     @Test
