@@ -24,8 +24,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,8 +37,6 @@ import picocli.CommandLine.Model.CommandSpec;
             "Keys: q quit, s sort (rate/tax), p pause, Up/Down select, Enter the selected process's breakdown.",
             "Not a terminal, --once or --json: one snapshot over --interval, then exit."})
 public final class TopCommand implements Callable<Integer> {
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,6}(?:\\.\\d{1,3})?)(ms|s|m)?");
-
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s",
             description = "Refresh period, or the one snapshot's length: e.g. 1, 0.5s, 500ms, 5s (10ms..1h; default ${DEFAULT-VALUE}).")
     String interval;
@@ -115,17 +111,17 @@ public final class TopCommand implements Callable<Integer> {
         return hint > 0 ? m.substring(0, hint) : m;
     }
 
-    /** "1", "0.5", "2s", "500ms", "1m" → seconds, 10 ms..1 h; anything else is a usage error. */
+    /** "1", "0.5", "2s", "500ms", "1m" (the rule of {@link DurationConverter}) → seconds, 10 ms..1 h. */
     static double parseInterval(String text) {
-        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
+        java.time.Duration d;
+        try {
+            d = DurationConverter.parse(text);
+        } catch (UnitConversionException e) {
             throw new UsageException("--interval must be a duration such as 1, 0.5s, 500ms or 5s: " + text);
         }
-        double n = Double.parseDouble(m.group(1));
-        double s = m.group(2) == null || m.group(2).equals("s") ? n : m.group(2).equals("ms") ? n / 1000 : n * 60;
-        if (s < 0.01 || s > 3600) {
+        if (d.compareTo(java.time.Duration.ofMillis(10)) < 0 || d.compareTo(java.time.Duration.ofHours(1)) > 0) {
             throw new UsageException("--interval must be between 10ms and 1h: " + text);
         }
-        return s;
+        return d.toNanos() / 1e9;
     }
 }
