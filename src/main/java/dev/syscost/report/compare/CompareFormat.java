@@ -1,31 +1,15 @@
 package dev.syscost.report.compare;
 
 import dev.syscost.report.format.Header;
-import dev.syscost.report.format.ResultFormat;
+import dev.syscost.report.format.RecordFormat;
 import dev.syscost.report.format.Section;
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code syscost.compare/1}: two runs figure by figure; a saved comparison is shown by {@code report} too. */
-public final class CompareFormat implements ResultFormat<Comparison> {
-    @Override
-    public List<String> schemas() {
-        return List.of(Comparison.SCHEMA);
-    }
-
-    @Override
-    public Class<Comparison> type() {
-        return Comparison.class;
-    }
-
-    @Override
-    public String schema(Comparison c) {
-        return c.schema();
-    }
-
-    @Override
-    public String title() {
-        return "Comparison (syscost compare)";
+public final class CompareFormat extends RecordFormat<Comparison> {
+    public CompareFormat() {
+        super(Comparison.class, Comparison::schema, "Comparison (syscost compare)", Comparison.SCHEMA);
     }
 
     /** A comparison has no environment of its own: A's lines head it; its warnings and both runs' follow. */

@@ -2,35 +2,19 @@ package dev.syscost.report.top;
 
 import dev.syscost.report.format.Header;
 import dev.syscost.report.format.Point;
-import dev.syscost.report.format.ResultFormat;
+import dev.syscost.report.format.RecordFormat;
 import dev.syscost.report.format.Section;
 import dev.syscost.top.TopSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code syscost.top/1}: one interval of the system-wide view ({@code top --json}). */
-public final class TopFormat implements ResultFormat<TopSnapshot> {
+public final class TopFormat extends RecordFormat<TopSnapshot> {
     /** Processes the text form lists, as {@code top --once} does. */
     static final int TEXT_ROWS = 40;
 
-    @Override
-    public List<String> schemas() {
-        return List.of(TopSnapshot.SCHEMA);
-    }
-
-    @Override
-    public Class<TopSnapshot> type() {
-        return TopSnapshot.class;
-    }
-
-    @Override
-    public String schema(TopSnapshot s) {
-        return s.schema();
-    }
-
-    @Override
-    public String title() {
-        return "Syscalls by process (syscost top)";
+    public TopFormat() {
+        super(TopSnapshot.class, TopSnapshot::schema, "Syscalls by process (syscost top)", TopSnapshot.SCHEMA);
     }
 
     /** A snapshot records no environment; its limits are what a reader must know first. */
