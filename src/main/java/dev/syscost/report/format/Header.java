@@ -40,6 +40,14 @@ public record Header(List<String> envLines, List<String> envFacts, List<String> 
         return new Header(envLines, envFacts, warnings, envWarnings, startedAt, durationMs, version);
     }
 
+    /**
+     * This header without the environment's warnings: for results whose own warnings already carry them
+     * (the command copied them in) or whose views never showed them.
+     */
+    public Header withoutEnvWarnings() {
+        return new Header(envLines, envFacts, warnings, List.of(), startedAt, durationMs, version);
+    }
+
     /** The result's warnings, then its environment's. */
     public List<String> allWarnings() {
         List<String> all = new ArrayList<>(warnings);
