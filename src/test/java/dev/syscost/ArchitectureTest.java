@@ -183,6 +183,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void shouldKeepTheBatchAndIndirectRoomsToThemselves() {
+        List<String> rooms = List.of("dev/syscost/report/amortize/", "dev/syscost/report/ipc/", "dev/syscost/report/indirect/");
+        for (String room : rooms) {
+            assertThat(classes).extracting(Compiled::name).anyMatch(n -> n.startsWith(room));
+            Predicate<String> reportRoot = u -> u.startsWith("dev/syscost/report/") && u.indexOf('/', "dev/syscost/report/".length()) < 0;
+            Predicate<String> otherRoom = u -> rooms.stream().anyMatch(r -> !r.equals(room) && u.startsWith(r));
+            assertThat(violations(under(room), reportRoot.or(otherRoom).or(under("dev/syscost/serve/", "dev/syscost/cli/"))))
+                    .as(room + " is a room: it uses report.format, report.metrics and its measurer, never report itself,"
+                            + " another room, serve or cli").isEmpty();
+        }
+    }
+
+    @Test
     void shouldKeepTheServeDaemonBelowCli() {
         assertThat(violations(under("dev/syscost/serve/"), under("dev/syscost/cli/")))
                 .as("serve is a daemon the cli starts; it never uses cli").isEmpty();

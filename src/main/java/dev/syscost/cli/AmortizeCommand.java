@@ -5,7 +5,7 @@ import dev.syscost.batch.AmortizeConfig;
 import dev.syscost.batch.AmortizePart;
 import dev.syscost.batch.AmortizeResult;
 import dev.syscost.batch.amortize.TargetKind;
-import dev.syscost.report.AmortizeReport;
+import dev.syscost.report.amortize.AmortizeText;
 import dev.syscost.progress.Progress;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -73,7 +73,7 @@ public final class AmortizeCommand implements Callable<Integer> {
         try (Progress progress = Progress.forTerminal()) {
             result = Amortize.run(config, progress);
         }
-        AmortizeReport.print(result, spec.commandLine().getOut());
+        AmortizeText.print(result, spec.commandLine().getOut());
         output.write(result);
         return 0;
     }

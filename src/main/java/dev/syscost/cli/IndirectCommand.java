@@ -4,7 +4,7 @@ import dev.syscost.indirect.Indirect;
 import dev.syscost.indirect.IndirectConfig;
 import dev.syscost.indirect.IndirectResult;
 import dev.syscost.indirect.SizeParser;
-import dev.syscost.report.IndirectReport;
+import dev.syscost.report.indirect.IndirectText;
 import dev.syscost.progress.Progress;
 import java.time.Duration;
 import java.util.List;
@@ -64,7 +64,7 @@ public final class IndirectCommand implements Callable<Integer> {
         try (Progress progress = Progress.forTerminal()) {
             result = Indirect.run(config, progress);
         }
-        IndirectReport.print(result, spec.commandLine().getOut());
+        IndirectText.print(result, spec.commandLine().getOut());
         output.write(result);
         return 0;
     }

@@ -6,7 +6,7 @@ import dev.syscost.batch.ipc.IpcConfig;
 import dev.syscost.batch.ipc.IpcResult;
 import dev.syscost.batch.ipc.Placement;
 import dev.syscost.batch.ipc.Transport;
-import dev.syscost.report.IpcTextReport;
+import dev.syscost.report.ipc.IpcText;
 import dev.syscost.progress.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +76,7 @@ public final class IpcCommand implements Callable<Integer> {
         IpcConfig config = config();
         output.check();
         IpcResult result = Ipc.run(config, Progress.forTerminal());
-        spec.commandLine().getOut().print(IpcTextReport.render(result, result.env().summaryLines()));
+        spec.commandLine().getOut().print(IpcText.render(result));
         spec.commandLine().getOut().flush();
         output.write(result);
         return 0;

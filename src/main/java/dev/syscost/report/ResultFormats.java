@@ -2,17 +2,17 @@ package dev.syscost.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.syscost.report.amortize.AmortizeFormat;
 import dev.syscost.report.compare.CompareFormat;
 import dev.syscost.report.format.GenericFormat;
 import dev.syscost.report.format.Result;
 import dev.syscost.report.format.ResultFormat;
 import dev.syscost.report.format.Sanitize;
 import dev.syscost.report.format.Trees;
+import dev.syscost.report.indirect.IndirectFormat;
+import dev.syscost.report.ipc.IpcFormat;
 import dev.syscost.report.top.TopFormat;
-import dev.syscost.report.view.AmortizeView;
 import dev.syscost.report.view.EnvView;
-import dev.syscost.report.view.IndirectView;
-import dev.syscost.report.view.IpcView;
 import dev.syscost.report.view.LegacyFormat;
 import dev.syscost.report.view.MeasureView;
 import dev.syscost.report.view.ProfileView;
@@ -31,9 +31,9 @@ public final class ResultFormats {
             new LegacyFormat(List.of(MeasureView.SCHEMA), new MeasureView()),
             new LegacyFormat(List.of(EnvView.SCHEMA), new EnvView()),
             new LegacyFormat(List.of(ProfileView.SCHEMA, ProfileView.SCHEMA_V1), new ProfileView()),
-            new LegacyFormat(List.of(AmortizeView.SCHEMA), new AmortizeView()),
-            new LegacyFormat(List.of(IpcView.SCHEMA), new IpcView()),
-            new LegacyFormat(List.of(IndirectView.SCHEMA), new IndirectView()),
+            new AmortizeFormat(),
+            new IpcFormat(),
+            new IndirectFormat(),
             new CompareFormat(),
             new TopFormat());
 

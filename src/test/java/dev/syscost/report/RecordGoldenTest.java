@@ -10,6 +10,9 @@ import dev.syscost.bench.MeasureResult;
 import dev.syscost.env.EnvResult;
 import dev.syscost.indirect.IndirectResult;
 import dev.syscost.profile.ProfileResult;
+import dev.syscost.report.amortize.AmortizeText;
+import dev.syscost.report.indirect.IndirectText;
+import dev.syscost.report.ipc.IpcText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Locale;
@@ -48,11 +51,11 @@ class RecordGoldenTest {
                 new Kind("profile", () -> new SeededResults(3).profile(),
                         r -> ProfileText.render((ProfileResult) r, 4)),
                 new Kind("amortize", () -> new SeededResults(4).amortize(),
-                        r -> printed(out -> AmortizeReport.print((AmortizeResult) r, out))),
+                        r -> AmortizeText.render((AmortizeResult) r)),
                 new Kind("ipc", () -> new SeededResults(5).ipc(),
-                        r -> IpcTextReport.render((IpcResult) r, ((IpcResult) r).env().summaryLines())),
+                        r -> IpcText.render((IpcResult) r)),
                 new Kind("indirect", () -> new SeededResults(6).indirect(),
-                        r -> printed(out -> IndirectReport.print((IndirectResult) r, out))),
+                        r -> IndirectText.render((IndirectResult) r)),
                 new Kind("compare", SeededResults::compare, r -> CompareText.render((Comparison) r)));
     }
 

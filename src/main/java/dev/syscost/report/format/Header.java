@@ -27,12 +27,15 @@ public record Header(List<String> envLines, List<String> envFacts, List<String> 
         envWarnings = envWarnings == null ? List.of() : List.copyOf(envWarnings);
     }
 
-    /** The header of a result measured in {@code env} (may be null) with {@code warnings}, no run facts. */
+    /**
+     * The header of a result measured in {@code env} (may be null) with {@code warnings}, no run facts. The
+     * environment's own warnings are not added: every command copies them into its result's warnings.
+     */
     public static Header of(Environment env, List<String> warnings) {
         if (env == null) {
             return new Header(List.of(), List.of(), warnings, List.of(), null, null, null);
         }
-        return new Header(env.summaryLines(), EnvLines.flat(Trees.of(env)), warnings, env.warnings(), null, null, null);
+        return new Header(env.summaryLines(), EnvLines.flat(Trees.of(env)), warnings, List.of(), null, null, null);
     }
 
     /** This header with the run's start, duration and syscost version. */

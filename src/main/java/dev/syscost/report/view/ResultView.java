@@ -17,10 +17,7 @@ public interface ResultView {
             MeasureView.SCHEMA, new MeasureView(),
             EnvView.SCHEMA, new EnvView(),
             ProfileView.SCHEMA, new ProfileView(),
-            ProfileView.SCHEMA_V1, new ProfileView(),
-            AmortizeView.SCHEMA, new AmortizeView(),
-            IpcView.SCHEMA, new IpcView(),
-            IndirectView.SCHEMA, new IndirectView());
+            ProfileView.SCHEMA_V1, new ProfileView());
 
     /** The view for a schema name such as "syscost.measure/1"; null when none. */
     static ResultView forSchema(String schema) {

@@ -1,4 +1,4 @@
-package dev.syscost.report;
+package dev.syscost.report.ipc;
 
 import dev.syscost.batch.ipc.IpcResult;
 import dev.syscost.batch.ipc.TransportResult;
@@ -7,10 +7,15 @@ import java.util.List;
 import java.util.Locale;
 
 /** The terminal table of {@code syscost ipc}. */
-public final class IpcTextReport {
+public final class IpcText {
     private static final String ROW = "%-13s %7s %9s %9s %9s  %11s %9s  %11s %11s";
 
-    private IpcTextReport() {}
+    private IpcText() {}
+
+    /** The whole report with the environment the result was measured in. */
+    public static String render(IpcResult r) {
+        return render(r, r.env() == null ? List.of() : r.env().summaryLines());
+    }
 
     /** The whole report: header, environment, table, method notes and warnings. */
     public static String render(IpcResult r, List<String> envLines) {

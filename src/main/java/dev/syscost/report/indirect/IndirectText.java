@@ -1,4 +1,4 @@
-package dev.syscost.report;
+package dev.syscost.report.indirect;
 
 import dev.syscost.indirect.Estimate;
 import dev.syscost.indirect.IndirectResult;
@@ -7,12 +7,22 @@ import dev.syscost.indirect.IndirectResult.Cell;
 import dev.syscost.indirect.IndirectResult.DirectCost;
 import dev.syscost.indirect.SizeParser;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 
 /** The terminal rendering of {@code syscost indirect}: direct costs, baselines, the rate × working-set grids, summary. */
-public final class IndirectReport {
-    private IndirectReport() {}
+public final class IndirectText {
+    private IndirectText() {}
+
+    /** The whole report as text. */
+    public static String render(IndirectResult r) {
+        StringWriter s = new StringWriter();
+        try (PrintWriter out = new PrintWriter(s)) {
+            print(r, out);
+        }
+        return s.toString();
+    }
 
     /** Writes the whole report. */
     public static void print(IndirectResult r, PrintWriter out) {

@@ -1,4 +1,4 @@
-package dev.syscost.report;
+package dev.syscost.report.amortize;
 
 import dev.syscost.batch.AmortizeResult;
 import dev.syscost.batch.amortize.BatchPoint;
@@ -9,14 +9,25 @@ import dev.syscost.batch.amortize.JavaApiPoint;
 import dev.syscost.batch.amortize.SlopeFit;
 import dev.syscost.batch.amortize.TargetSweep;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The terminal tables of {@code syscost amortize}. */
-public final class AmortizeReport {
-    private AmortizeReport() {}
+public final class AmortizeText {
+    private AmortizeText() {}
 
+    /** The whole report as text. */
+    public static String render(AmortizeResult r) {
+        StringWriter s = new StringWriter();
+        try (PrintWriter out = new PrintWriter(s)) {
+            print(r, out);
+        }
+        return s.toString();
+    }
+
+    /** Writes the whole report: environment, sweeps, break-even, batched interfaces, Java APIs, warnings. */
     public static void print(AmortizeResult r, PrintWriter out) {
         out.println("syscost amortize: what chunking and batching buy at the user/kernel boundary");
         r.env().summaryLines().forEach(l -> out.println("  " + l));
@@ -57,7 +68,7 @@ public final class AmortizeReport {
         SlopeFit fit = s.fit();
         if (fit != null) {
             out.println(f("  fit (least squares weighted 1/t², on %s): ns/call = %.1f + %.5f (±%.5f) ns/B × size, R² %.3f%s",
-                    fit.fitChunkBytes().stream().map(AmortizeReport::size).collect(Collectors.joining(", ")),
+                    fit.fitChunkBytes().stream().map(AmortizeText::size).collect(Collectors.joining(", ")),
                     fit.interceptNs(), fit.slopeNsPerByte(), fit.slopeStdErrNsPerByte(), fit.r2(),
                     fit.perByteCostSignificant() ? "" : "; slope not distinguishable from 0"));
         }

@@ -1,4 +1,4 @@
-package dev.syscost.report;
+package dev.syscost.report.ipc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import dev.syscost.batch.ipc.TransportResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class IpcTextReportTest {
+class IpcTextTest {
     private static TransportResult row(String name, int bytes, long p50, Double entries) {
         return new TransportResult(name, bytes, true, null, "m", "different-cores", 0, 1, 1000, p50, p50 * 3,
                 p50 * 10, p50 / 2, p50 * 20, 0.05, 5000, 123456.0, 123456.0 * bytes / 1e6, 0.1, entries,
@@ -20,7 +20,7 @@ class IpcTextReportTest {
                 0, 0, 0, null, null, null, null, null, null, 0, null, null, null, null, null, null);
         IpcResult r = new IpcResult(IpcResult.SCHEMA, null, false, "different-cores", 0, 1, 5, 20000, 250, "L", "T", "K",
                 List.of(row("pipe", 64, 14_230, 2.0), row("tcp_loopback", 4096, 812, null), off), List.of("noisy"));
-        String text = IpcTextReport.render(r, List.of("kernel 6.1"));
+        String text = IpcText.render(r, List.of("kernel 6.1"));
         assertThat(text).isEqualTo("""
                 syscost ipc: messages between two processes
                   kernel 6.1

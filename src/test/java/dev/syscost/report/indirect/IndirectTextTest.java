@@ -1,4 +1,4 @@
-package dev.syscost.report;
+package dev.syscost.report.indirect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,13 +7,14 @@ import dev.syscost.indirect.Estimate;
 import dev.syscost.indirect.IndirectResult;
 import dev.syscost.indirect.IndirectResult.Cell;
 import dev.syscost.indirect.PmuReport;
+import dev.syscost.report.format.Trees;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The terminal grid from seeded data: resolvable cells show ns, % and rate; the others say n.r. */
-class IndirectReportTest {
+class IndirectTextTest {
     private static Estimate e(double median, double lo, double hi) {
         return new Estimate(median, lo, hi, 0.96, lo, hi, 20);
     }
@@ -39,7 +40,7 @@ class IndirectReportTest {
     @Test
     void shouldPrintTheRateByWorkingSetGrid() {
         StringWriter text = new StringWriter();
-        IndirectReport.print(seeded(), new PrintWriter(text, true));
+        IndirectText.print(seeded(), new PrintWriter(text, true));
         String out = text.toString();
         assertThat(out).contains("       K                        16K                         4M\n");
         assertThat(out).contains("       1        +128 [+12%] @780K/s       +1023 [+97%] @294K/s\n");
@@ -51,7 +52,7 @@ class IndirectReportTest {
 
     @Test
     void shouldKeepTheContractKeysInTheJson() {
-        var tree = Json.MAPPER.valueToTree(seeded());
+        var tree = Trees.of(seeded());
         assertThat(tree.path("schema").asText()).isEqualTo("syscost.indirect/1");
         assertThat(tree.path("pmu").path("available").asBoolean(true)).isFalse();
         assertThat(tree.path("pmu").path("reason").asText()).startsWith("hardware counters do not open here");
