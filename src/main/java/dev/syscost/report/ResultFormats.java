@@ -2,17 +2,17 @@ package dev.syscost.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.syscost.report.env.EnvFormat;
 import dev.syscost.report.format.GenericFormat;
 import dev.syscost.report.format.Result;
 import dev.syscost.report.format.ResultFormat;
 import dev.syscost.report.format.Sanitize;
 import dev.syscost.report.format.Trees;
+import dev.syscost.report.measure.MeasureFormat;
 import dev.syscost.report.view.AmortizeView;
-import dev.syscost.report.view.EnvView;
 import dev.syscost.report.view.IndirectView;
 import dev.syscost.report.view.IpcView;
 import dev.syscost.report.view.LegacyFormat;
-import dev.syscost.report.view.MeasureView;
 import dev.syscost.report.view.ProfileView;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +26,8 @@ import java.util.Optional;
 public final class ResultFormats {
     /** Every kind's format. Adding a result kind is one line here. */
     private static final List<ResultFormat<?>> ALL = List.of(
-            new LegacyFormat(List.of(MeasureView.SCHEMA), new MeasureView()),
-            new LegacyFormat(List.of(EnvView.SCHEMA), new EnvView()),
+            new MeasureFormat(),
+            new EnvFormat(),
             new LegacyFormat(List.of(ProfileView.SCHEMA, ProfileView.SCHEMA_V1), new ProfileView()),
             new LegacyFormat(List.of(AmortizeView.SCHEMA), new AmortizeView()),
             new LegacyFormat(List.of(IpcView.SCHEMA), new IpcView()),

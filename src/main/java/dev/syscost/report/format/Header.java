@@ -40,6 +40,11 @@ public record Header(List<String> envLines, List<String> envFacts, List<String> 
         return new Header(envLines, envFacts, warnings, envWarnings, startedAt, durationMs, version);
     }
 
+    /** This header without its environment's warnings: for a result whose own warnings already hold them. */
+    public Header withoutEnvWarnings() {
+        return new Header(envLines, envFacts, warnings, List.of(), startedAt, durationMs, version);
+    }
+
     /** The result's warnings, then its environment's. */
     public List<String> allWarnings() {
         List<String> all = new ArrayList<>(warnings);
