@@ -4,7 +4,8 @@
  * ({@link dev.syscost.serve.Remeasurer}), watched processes and the node-wide counter, all collected
  * into {@link dev.syscost.report.metrics.MetricFamilies} per scrape.
  *
- * <p>May import: {@code report} (the metric families), the measurers, {@code sys}, {@code env}, the root
- * package, Jetty and the Prometheus client. Never {@code cli} or picocli.
+ * <p>May import: {@code report} (the metric families, and {@code report.measure} for the latest run's), the
+ * measurers, {@code sys}, {@code env}, the root package, Jetty and the Prometheus client. Never {@code cli} or
+ * picocli.
  */
 package dev.syscost.serve;
