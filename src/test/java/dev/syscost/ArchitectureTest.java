@@ -196,6 +196,27 @@ class ArchitectureTest {
     }
 
     @Test
+    void shouldKeepEachRoomToTheKitAndItsOwnClasses() {
+        Set<String> notRooms = Set.of("format", "metrics", "view");
+        List<String> out = new ArrayList<>();
+        Set<String> rooms = new TreeSet<>();
+        for (Compiled c : classes) {
+            String[] parts = c.name().split("/");
+            if (parts.length != 5 || !c.name().startsWith("dev/syscost/report/") || notRooms.contains(parts[3])) {
+                continue;
+            }
+            rooms.add(parts[3]);
+            String room = "dev/syscost/report/" + parts[3] + "/";
+            c.uses().stream().filter(under("dev/syscost/report/", "dev/syscost/serve/", "dev/syscost/cli/"))
+                    .filter(under(room, "dev/syscost/report/format/", "dev/syscost/report/metrics/").negate())
+                    .forEach(u -> out.add(c.name() + " uses " + u));
+        }
+        assertThat(rooms).contains("measure", "env");
+        assertThat(out).as("a room (report/measure, report/env, …) uses only report.format, report.metrics and its own"
+                + " classes: never report itself, another room, serve or cli").isEmpty();
+    }
+
+    @Test
     void shouldKeepTheServeDaemonBelowCli() {
         assertThat(violations(under("dev/syscost/serve/"), under("dev/syscost/cli/")))
                 .as("serve is a daemon the cli starts; it never uses cli").isEmpty();

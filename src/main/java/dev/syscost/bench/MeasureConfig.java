@@ -29,7 +29,7 @@ public record MeasureConfig(boolean quick, int trials, long trialTargetNs, long 
         InvalidSettingException.requireRange("pinCpu", pinCpu, -1, 1023);
         forks = forks == null ? 1 : forks;
         InvalidSettingException.requireRange("forks", forks, 1, MAX_FORKS);
-        probes = List.copyOf(probes);
+        probes = probes == null ? List.of() : List.copyOf(probes); // a file without the list ran them all
     }
 
     /** A configuration measured in this JVM only (one fork). */

@@ -2,7 +2,7 @@ package dev.syscost.cli;
 
 import dev.syscost.env.EnvResult;
 import dev.syscost.env.Environment;
-import dev.syscost.report.EnvTextReport;
+import dev.syscost.report.env.EnvText;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +26,7 @@ public final class EnvCommand implements Callable<Integer> {
     public Integer call() {
         output.check();
         Environment env = Environment.detect();
-        EnvTextReport.print(env, spec.commandLine().getOut());
+        EnvText.print(env, spec.commandLine().getOut());
         output.write(EnvResult.of(env));
         return 0;
     }

@@ -1,10 +1,9 @@
 package dev.syscost.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.syscost.UsageException;
 import dev.syscost.bench.Measure;
 import dev.syscost.bench.MeasureConfig;
-import dev.syscost.report.Json;
+import dev.syscost.bench.MeasureResult;
 import dev.syscost.progress.Progress;
 import dev.syscost.serve.MetricsServer;
 import dev.syscost.serve.NodeCollector;
@@ -63,8 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** Where measurements come from; tests replace it with seeded results. */
-    static Supplier<JsonNode> measureSource = () ->
-            Json.MAPPER.valueToTree(Measure.run(MeasureConfig.quickConfig(), Progress.SILENT));
+    static Supplier<MeasureResult> measureSource = () -> Measure.run(MeasureConfig.quickConfig(), Progress.SILENT);
 
     /** How watched processes are counted; the profile command's exact counter plugs in here. */
     static ProcessWatch.Opener watchOpener = ProfilerWatch::openBest;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syscost.report.amortize.AmortizeFormat;
 import dev.syscost.report.compare.CompareFormat;
+import dev.syscost.report.env.EnvFormat;
 import dev.syscost.report.format.GenericFormat;
 import dev.syscost.report.format.Result;
 import dev.syscost.report.format.ResultFormat;
@@ -11,10 +12,9 @@ import dev.syscost.report.format.Sanitize;
 import dev.syscost.report.format.Trees;
 import dev.syscost.report.indirect.IndirectFormat;
 import dev.syscost.report.ipc.IpcFormat;
+import dev.syscost.report.measure.MeasureFormat;
 import dev.syscost.report.top.TopFormat;
-import dev.syscost.report.view.EnvView;
 import dev.syscost.report.view.LegacyFormat;
-import dev.syscost.report.view.MeasureView;
 import dev.syscost.report.view.ProfileView;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +28,8 @@ import java.util.Optional;
 public final class ResultFormats {
     /** Every kind's format. Adding a result kind is one line here. */
     private static final List<ResultFormat<?>> ALL = List.of(
-            new LegacyFormat(List.of(MeasureView.SCHEMA), new MeasureView()),
-            new LegacyFormat(List.of(EnvView.SCHEMA), new EnvView()),
+            new MeasureFormat(),
+            new EnvFormat(),
             new LegacyFormat(List.of(ProfileView.SCHEMA, ProfileView.SCHEMA_V1), new ProfileView()),
             new AmortizeFormat(),
             new IpcFormat(),

@@ -1,6 +1,6 @@
 package dev.syscost.serve;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.syscost.bench.MeasureResult;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,7 +17,7 @@ public final class Remeasurer implements AutoCloseable {
     /** The duty-cycle budget of syscost serve: 1% of wall time. */
     public static final double MAX_DUTY = 0.01;
 
-    private final Supplier<JsonNode> measure;
+    private final Supplier<MeasureResult> measure;
     private final Duration interval;
     private final ServeCollector sink;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -27,7 +27,7 @@ public final class Remeasurer implements AutoCloseable {
     });
 
     /** A re-measurer that feeds {@code sink} with {@code measure}'s results every {@code interval} at most. */
-    public Remeasurer(Supplier<JsonNode> measure, Duration interval, ServeCollector sink) {
+    public Remeasurer(Supplier<MeasureResult> measure, Duration interval, ServeCollector sink) {
         this.measure = measure;
         this.interval = interval;
         this.sink = sink;
@@ -45,7 +45,7 @@ public final class Remeasurer implements AutoCloseable {
 
     private void runOnce() {
         long start = System.nanoTime();
-        JsonNode result = null;
+        MeasureResult result = null;
         try {
             result = measure.get();
         } catch (RuntimeException e) {

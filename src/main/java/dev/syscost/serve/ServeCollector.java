@@ -1,7 +1,8 @@
 package dev.syscost.serve;
 
+import dev.syscost.bench.MeasureResult;
+import dev.syscost.report.measure.MeasureMetrics;
 import dev.syscost.report.metrics.MetricFamilies;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ public final class ServeCollector implements MultiCollector {
     private final Map<Integer, ProcessWatch> watches = new LinkedHashMap<>();
     private final Map<Integer, String> comms = new LinkedHashMap<>();
     private final java.util.List<java.util.function.Consumer<MetricFamilies>> sources = new java.util.ArrayList<>();
-    private volatile JsonNode latest;
+    private volatile MeasureResult latest;
     private volatile long runs;
     private volatile long failures;
     private volatile double lastDurationSeconds = Double.NaN;
@@ -43,8 +44,8 @@ public final class ServeCollector implements MultiCollector {
         }
     }
 
-    /** Records a finished measurement (a syscost.measure/1 tree) and the schedule that follows it. */
-    public void measured(JsonNode result, double durationSeconds, double interval, double nextDelay) {
+    /** Records a finished measurement and the schedule that follows it. */
+    public void measured(MeasureResult result, double durationSeconds, double interval, double nextDelay) {
         latest = result;
         runs++;
         schedule(durationSeconds, interval, nextDelay);
@@ -66,9 +67,9 @@ public final class ServeCollector implements MultiCollector {
     @Override
     public synchronized MetricSnapshots collect() {
         MetricFamilies m = new MetricFamilies();
-        JsonNode result = latest;
+        MeasureResult result = latest;
         if (result != null) {
-            m.add(result);
+            MeasureMetrics.addTo(m, result);
         }
         watches.forEach((pid, w) -> {
             boolean alive = w.alive();

@@ -6,7 +6,8 @@
  * cannot use is an {@link dev.syscost.InvalidSettingException} of the setting {@code bind}, {@code port} or
  * {@code watch}, which {@code cli} words as the flag.
  *
- * <p>May import: {@code report} (the metric families), the measurers, {@code sys}, {@code env}, the root
- * package, Jetty and the Prometheus client. Never {@code cli} or picocli.
+ * <p>May import: {@code report} (the metric families, and {@code report.measure} for the latest run's), the
+ * measurers, {@code sys}, {@code env}, the root package, Jetty and the Prometheus client. Never {@code cli} or
+ * picocli.
  */
 package dev.syscost.serve;

@@ -4,8 +4,9 @@ import static dev.syscost.cli.CliTest.assertOneLineUsageError;
 import static dev.syscost.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.syscost.bench.MeasureResult;
 import dev.syscost.report.Json;
+import dev.syscost.report.format.Trees;
 import java.io.PipedReader;
 import java.io.PipedWriter;
 import java.io.PrintWriter;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code syscost serve} end to end on an ephemeral loopback port, with seeded measurements. */
 class ServeCommandTest {
-    private final Supplier<JsonNode> realSource = ServeCommand.measureSource;
+    private final Supplier<MeasureResult> realSource = ServeCommand.measureSource;
 
     @AfterEach
     void restore() {
@@ -36,7 +37,8 @@ class ServeCommandTest {
 
     @Test
     void shouldServeTheLatestMeasurementAndWatchedProcessesOnMetrics() throws Exception {
-        JsonNode seeded = Json.readResult(Path.of("src/test/resources/dev/syscost/report/measure-a.json"));
+        MeasureResult seeded = Trees.READER.treeToValue(Json.readResult(Path.of("src/test/resources/dev/syscost/report/measure-a.json")),
+                MeasureResult.class);
         AtomicInteger runs = new AtomicInteger();
         ServeCommand.measureSource = () -> {
             runs.incrementAndGet();

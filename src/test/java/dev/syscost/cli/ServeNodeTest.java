@@ -2,8 +2,9 @@ package dev.syscost.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.syscost.bench.MeasureResult;
 import dev.syscost.report.Json;
+import dev.syscost.report.format.Trees;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ServeNodeTest {
     private static final Pattern PROCESS_SERIES = Pattern.compile("^syscost_process_syscalls_total\\{comm=\"([^\"]*)\",pid=\"([^\"]*)\"",
             Pattern.MULTILINE);
-    private final Supplier<JsonNode> realSource = ServeCommand.measureSource;
+    private final Supplier<MeasureResult> realSource = ServeCommand.measureSource;
 
     @AfterEach
     void restore() {
@@ -29,7 +30,8 @@ class ServeNodeTest {
     @Test
     void shouldExportAtMostTopKPlusOneProcessesWhile200ProcessesComeAndGo() throws Exception {
         TopCommandTest.assumeBpf();
-        JsonNode seeded = Json.readResult(Path.of("src/test/resources/dev/syscost/report/measure-a.json"));
+        MeasureResult seeded = Trees.READER.treeToValue(Json.readResult(Path.of("src/test/resources/dev/syscost/report/measure-a.json")),
+                MeasureResult.class);
         ServeCommand.measureSource = () -> seeded;
         int topK = 5;
         try (ServeCommandTest.Served s = ServeCommandTest.Served.start("serve", "--node", "--top-k", Integer.toString(topK),

@@ -8,6 +8,7 @@ import dev.syscost.bench.Decomposition;
 import dev.syscost.bench.MeasureResult;
 import dev.syscost.bench.ProbeResult;
 import dev.syscost.bench.Stats;
+import dev.syscost.report.measure.MeasureText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

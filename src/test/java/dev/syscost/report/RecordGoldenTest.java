@@ -11,8 +11,10 @@ import dev.syscost.env.EnvResult;
 import dev.syscost.indirect.IndirectResult;
 import dev.syscost.profile.ProfileResult;
 import dev.syscost.report.amortize.AmortizeText;
+import dev.syscost.report.env.EnvText;
 import dev.syscost.report.indirect.IndirectText;
 import dev.syscost.report.ipc.IpcText;
+import dev.syscost.report.measure.MeasureText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Locale;
@@ -47,7 +49,7 @@ class RecordGoldenTest {
         return Stream.of(
                 new Kind("measure", () -> new SeededResults(1).measure(), r -> MeasureText.render((MeasureResult) r)),
                 new Kind("env", SeededResults::envResult,
-                        r -> printed(out -> EnvTextReport.print(((EnvResult) r).env(), out))),
+                        r -> EnvText.render(((EnvResult) r).env())),
                 new Kind("profile", () -> new SeededResults(3).profile(),
                         r -> ProfileText.render((ProfileResult) r, 4)),
                 new Kind("amortize", () -> new SeededResults(4).amortize(),

@@ -35,7 +35,13 @@ public record Header(List<String> envLines, List<String> envFacts, List<String> 
         if (env == null) {
             return new Header(List.of(), List.of(), warnings, List.of(), null, null, null);
         }
-        return new Header(env.summaryLines(), EnvLines.flat(Trees.of(env)), warnings, List.of(), null, null, null);
+        List<String> facts = EnvLines.flat(Trees.of(env));
+        try {
+            return new Header(env.summaryLines(), facts, warnings, List.of(), null, null, null);
+        } catch (RuntimeException e) {
+            // A file's environment too partial to summarise (fields missing): shown as the facts it has.
+            return new Header(facts, facts, warnings, List.of(), null, null, null);
+        }
     }
 
     /** This header with the run's start, duration and syscost version. */

@@ -28,7 +28,6 @@ public final class MetricFamilies {
     /** Adds the metrics of one result, by its schema (results with no metric mapping add nothing). */
     public MetricFamilies add(JsonNode result) {
         switch (result.path("schema").asText("")) {
-            case "syscost.measure/1" -> MeasureMetrics.addTo(this, result);
             case "syscost.profile/1", "syscost.profile/2" -> ProfileMetrics.addTo(this, result, ProfileMetrics.pidOf(result));
             default -> { }
         }

@@ -14,8 +14,6 @@ import java.util.Map;
 public interface ResultView {
     /** The views by schema. Adding a command's view is one line here. */
     Map<String, ResultView> BY_SCHEMA = Map.of(
-            MeasureView.SCHEMA, new MeasureView(),
-            EnvView.SCHEMA, new EnvView(),
             ProfileView.SCHEMA, new ProfileView(),
             ProfileView.SCHEMA_V1, new ProfileView());
 

@@ -1,8 +1,11 @@
-package dev.syscost.report;
+package dev.syscost.report.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syscost.bench.MeasureResult;
+import dev.syscost.report.Fixtures;
+import dev.syscost.report.Json;
+import dev.syscost.report.OpenMetrics;
 import org.junit.jupiter.api.Test;
 
 /** The lead's terminal table and the JSON of measure, from a recorded run (seeded data, fixed locale). */

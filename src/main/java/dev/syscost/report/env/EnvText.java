@@ -1,4 +1,4 @@
-package dev.syscost.report;
+package dev.syscost.report.env;
 
 import dev.syscost.env.CommandLineSwitch;
 import dev.syscost.env.Cpu;
@@ -11,14 +11,22 @@ import dev.syscost.env.Virtualisation;
 import dev.syscost.env.Vulnerability;
 import dev.syscost.env.VulnerabilityStatus;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 
 /** The terminal report of {@code syscost env}: one section per part of the boundary path. */
-public final class EnvTextReport {
+public final class EnvText {
     private static final int WRAP = 100;
 
-    private EnvTextReport() {}
+    private EnvText() {}
+
+    /** The whole report as text. */
+    public static String render(Environment env) {
+        StringWriter text = new StringWriter();
+        print(env, new PrintWriter(text));
+        return text.toString();
+    }
 
     /** Prints the whole report. */
     public static void print(Environment env, PrintWriter out) {

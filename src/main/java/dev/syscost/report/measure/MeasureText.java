@@ -1,9 +1,9 @@
-package dev.syscost.report;
-import dev.syscost.report.format.TextTable;
+package dev.syscost.report.measure;
 
 import dev.syscost.bench.Decomposition;
 import dev.syscost.bench.MeasureResult;
 import dev.syscost.bench.ProbeResult;
+import dev.syscost.report.format.TextTable;
 import java.util.Locale;
 
 /** The terminal report of {@code syscost measure}: header, ladder, decomposition, warnings. */
@@ -12,6 +12,7 @@ public final class MeasureText {
 
     private MeasureText() {}
 
+    /** The whole report of {@code r}. */
     public static String render(MeasureResult r) {
         StringBuilder sb = new StringBuilder();
         sb.append("syscost ").append(r.tool().version()).append(" — the cost of crossing the user/kernel boundary here\n");
@@ -106,7 +107,7 @@ public final class MeasureText {
     }
 
     /** A compact ns figure: 3 significant digits. */
-    static String ns(double v) {
+    public static String ns(double v) {
         if (Double.isNaN(v)) {
             return "—";
         }
