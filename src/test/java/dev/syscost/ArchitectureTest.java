@@ -150,6 +150,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void shouldKeepTheProfileRoomToItsKit() {
+        assertThat(violations(under("dev/syscost/report/profile/"), under("dev/syscost/report/", "dev/syscost/serve/",
+                "dev/syscost/cli/").and(under("dev/syscost/report/format/", "dev/syscost/report/metrics/",
+                "dev/syscost/report/profile/").negate())))
+                .as("the profile room renders its record with the kit (report.format, report.metrics) only").isEmpty();
+    }
+
+    @Test
     void shouldDescribeEveryPackageInAPackageInfo() throws IOException {
         List<Path> missing;
         try (Stream<Path> dirs = Files.walk(Path.of("src/main/java"))) {

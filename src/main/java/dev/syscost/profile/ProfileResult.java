@@ -47,8 +47,8 @@ public record ProfileResult(
      * syscallTable: where the syscall names come from (the generated x86-64 table's source).
      */
 
-    /** What was profiled: a command run (with its exit status) or a pid attached to. */
-    public record Target(String mode, List<String> command, int pid, Integer exitStatus, boolean exitedDuringAttach) {}
+    /** What was profiled: a command run (with its exit status) or a pid attached to; pid null in a file that lacks it. */
+    public record Target(String mode, List<String> command, Integer pid, Integer exitStatus, boolean exitedDuringAttach) {}
 
     /**
      * How it was counted, why not better, what it cannot see, and how to get full counts.
@@ -79,7 +79,8 @@ public record ProfileResult(
      * bound-limited figure and never exceed 1 (a share that would is null).
      *
      * @param estimatedSeconds         the priced estimate (Σ count × price), as priced
-     * @param boundedSeconds           the estimate limited to {@code boundSeconds}: the figure every share uses
+     * @param boundedSeconds           the estimate limited to {@code boundSeconds}: the figure every share uses;
+     *                                 null (like {@code pricesFit}) in files written before the bound was added
      * @param boundSeconds             what the tax cannot exceed: user + system CPU of the traced tree less the
      *                                 perturbation ({@code boundKind} "cpu"), or the adjusted wall time where
      *                                 CPU times are unavailable ("wall"); null when neither is known
@@ -91,8 +92,8 @@ public record ProfileResult(
      * @param perturbationNsPerSyscall how much longer each syscall took because the profiler counted it
      * @param wallSecondsAdjusted      wall time less the perturbation (count × perturbation)
      */
-    public record Tax(double estimatedSeconds, boolean lowerBound, double boundedSeconds, Double boundSeconds,
-                      String boundKind, boolean pricesFit, Double shareOfCpu, Double shareOfWall, Double shareOfSystemCpu,
+    public record Tax(double estimatedSeconds, boolean lowerBound, Double boundedSeconds, Double boundSeconds,
+                      String boundKind, Boolean pricesFit, Double shareOfCpu, Double shareOfWall, Double shareOfSystemCpu,
                       double perturbationNsPerSyscall, double perturbationSeconds, double wallSecondsAdjusted,
                       Double systemCpuSecondsAdjusted, List<String> pricedAtEntryFloor, Calibration calibration,
                       String method) {}

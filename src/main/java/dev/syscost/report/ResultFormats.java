@@ -7,13 +7,13 @@ import dev.syscost.report.format.Result;
 import dev.syscost.report.format.ResultFormat;
 import dev.syscost.report.format.Sanitize;
 import dev.syscost.report.format.Trees;
+import dev.syscost.report.profile.ProfileFormat;
 import dev.syscost.report.view.AmortizeView;
 import dev.syscost.report.view.EnvView;
 import dev.syscost.report.view.IndirectView;
 import dev.syscost.report.view.IpcView;
 import dev.syscost.report.view.LegacyFormat;
 import dev.syscost.report.view.MeasureView;
-import dev.syscost.report.view.ProfileView;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +28,7 @@ public final class ResultFormats {
     private static final List<ResultFormat<?>> ALL = List.of(
             new LegacyFormat(List.of(MeasureView.SCHEMA), new MeasureView()),
             new LegacyFormat(List.of(EnvView.SCHEMA), new EnvView()),
-            new LegacyFormat(List.of(ProfileView.SCHEMA, ProfileView.SCHEMA_V1), new ProfileView()),
+            new ProfileFormat(),
             new LegacyFormat(List.of(AmortizeView.SCHEMA), new AmortizeView()),
             new LegacyFormat(List.of(IpcView.SCHEMA), new IpcView()),
             new LegacyFormat(List.of(IndirectView.SCHEMA), new IndirectView()));

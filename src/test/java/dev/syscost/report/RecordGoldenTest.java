@@ -8,6 +8,7 @@ import dev.syscost.bench.MeasureResult;
 import dev.syscost.env.EnvResult;
 import dev.syscost.indirect.IndirectResult;
 import dev.syscost.profile.ProfileResult;
+import dev.syscost.report.profile.ProfileText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Locale;

@@ -29,7 +29,6 @@ public final class MetricFamilies {
     public MetricFamilies add(JsonNode result) {
         switch (result.path("schema").asText("")) {
             case "syscost.measure/1" -> MeasureMetrics.addTo(this, result);
-            case "syscost.profile/1", "syscost.profile/2" -> ProfileMetrics.addTo(this, result, ProfileMetrics.pidOf(result));
             default -> { }
         }
         return this;

@@ -16,8 +16,6 @@ public interface ResultView {
     Map<String, ResultView> BY_SCHEMA = Map.of(
             MeasureView.SCHEMA, new MeasureView(),
             EnvView.SCHEMA, new EnvView(),
-            ProfileView.SCHEMA, new ProfileView(),
-            ProfileView.SCHEMA_V1, new ProfileView(),
             AmortizeView.SCHEMA, new AmortizeView(),
             IpcView.SCHEMA, new IpcView(),
             IndirectView.SCHEMA, new IndirectView());
