@@ -2,6 +2,11 @@ package dev.syscost.profile;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import dev.syscost.env.Environment;
 import dev.syscost.profile.stacks.CallStack;
 import dev.syscost.profile.stacks.StackSummary;
@@ -13,7 +18,7 @@ import java.util.List;
         "callSites", "stacks"})
 public record ProfileResult(
         String schema,
-        Environment env,
+        @JsonDeserialize(using = EnvironmentReader.class) Environment env,
         Target target,
         BackendInfo backend,
         double wallSeconds,
@@ -46,6 +51,25 @@ public record ProfileResult(
      * zeroTimeoutWaits: poll/epoll_wait/epoll_pwait calls made with a zero timeout (bpf only).
      * syscallTable: where the syscall names come from (the generated x86-64 table's source).
      */
+
+    /**
+     * Reads {@code env} from a file. The first syscost.profile/1 files hold a summary of the environment
+     * ({@code "kernel": "6.18.44-fc-v782", "cpuModel": …, "jdk": …}) that the environment record cannot hold:
+     * that reads as unknown (null), so the rest of the profile is still read and shown.
+     */
+    public static final class EnvironmentReader extends StdDeserializer<Environment> {
+        private static final long serialVersionUID = 1L;
+
+        public EnvironmentReader() {
+            super(Environment.class);
+        }
+
+        @Override
+        public Environment deserialize(JsonParser parser, DeserializationContext context) throws java.io.IOException {
+            JsonNode env = context.readTree(parser);
+            return env.path("kernel").isTextual() ? null : context.readTreeAsValue(env, Environment.class);
+        }
+    }
 
     /** What was profiled: a command run (with its exit status) or a pid attached to; pid null in a file that lacks it. */
     public record Target(String mode, List<String> command, Integer pid, Integer exitStatus, boolean exitedDuringAttach) {}

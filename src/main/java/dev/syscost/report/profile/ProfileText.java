@@ -25,7 +25,9 @@ public final class ProfileText {
         sb.append("syscost profile — ").append(t.mode().equals("run")
                 ? String.join(" ", t.command()) + fmt(" (exit status %d)", t.exitStatus())
                 : "pid " + t.pid()).append('\n');
-        r.env().summaryLines().forEach(l -> sb.append("  ").append(l).append('\n'));
+        if (r.env() != null) { // null: a first profile/1 file, whose env summary the record cannot hold
+            r.env().summaryLines().forEach(l -> sb.append("  ").append(l).append('\n'));
+        }
         sb.append("  backend ").append(r.backend().name()).append(": ").append(r.backend().description()).append('\n');
         if (r.backend().hook() != null) {
             sb.append("  hook    ").append(r.backend().hook()).append('\n');

@@ -54,6 +54,18 @@ class ProfileFormatTest {
     }
 
     @Test
+    void shouldReadTheFirstProfileFilesWhoseEnvironmentIsASummary() {
+        // written before the full environment record: "env": {"kernel": "6.18.44-fc-v782", "cpuModel": …}
+        ProfileResult r = record(Fixtures.result("real/profile.json"));
+
+        assertThat(r.env()).as("a summary the record cannot hold reads as unknown").isNull();
+        assertThat(new ProfileFormat().header(r).envLines()).isEmpty();
+        assertThat(new ProfileFormat().text(r)).startsWith("syscost profile — dd if=/dev/zero of=/dev/null bs=1 count=100000"
+                + " (exit status 0)\n  backend bpf: ");
+        assertThat(metrics(r)).contains("syscost_process_syscalls_all_total{pid=\"22358\"} 200125.0");
+    }
+
+    @Test
     void shouldFlagTheEntryFloorFromTheBuildersListNotFromTheCostSourceText() {
         ObjectNode tree = fixture();
         // mmap is priced at the floor (tax.pricedAtEntryFloor); read's cost source merely reads like the floor's
