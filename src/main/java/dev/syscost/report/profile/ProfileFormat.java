@@ -70,10 +70,15 @@ public final class ProfileFormat implements ResultFormat<ProfileResult> {
             double v = result.syscallsPerSec();
             points.add(Point.of("syscallsPerSec", "calls/s", v, v, v));
         }
-        for (ProfileResult.Syscall s : ProfileHtml.syscalls(result)) {
+        for (ProfileResult.Syscall s : syscalls(result)) {
             double v = s.count();
             points.add(Point.of(s.name() == null ? "" : s.name(), "calls", v, v, v));
         }
         return points;
+    }
+
+    /** The syscall lines, none where the file has none. */
+    static List<ProfileResult.Syscall> syscalls(ProfileResult r) {
+        return r.syscalls() == null ? List.of() : r.syscalls();
     }
 }

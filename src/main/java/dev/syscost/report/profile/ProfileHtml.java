@@ -20,7 +20,7 @@ final class ProfileHtml {
     static void render(ProfileResult r, Section section) {
         List<String> names = new ArrayList<>();
         List<Double> counts = new ArrayList<>();
-        for (ProfileResult.Syscall s : syscalls(r)) {
+        for (ProfileResult.Syscall s : ProfileFormat.syscalls(r)) {
             if (names.size() == TOP) {
                 break;
             }
@@ -69,7 +69,7 @@ final class ProfileHtml {
     private static void taxBySyscall(ProfileResult r, Section section) {
         List<String> names = new ArrayList<>();
         List<Double> ms = new ArrayList<>();
-        for (ProfileResult.Syscall s : syscalls(r)) {
+        for (ProfileResult.Syscall s : ProfileFormat.syscalls(r)) {
             // an unpriced syscall's tax is NaN: named, with no bar
             if (names.size() < TOP) {
                 names.add(s.name() == null ? "" : s.name());
@@ -80,10 +80,5 @@ final class ProfileHtml {
             section.chart("profile-tax", "Estimated time at the boundary by syscall (ms, log scale)",
                     ChartOptions.horizontalLogBars(names, List.of(new ChartOptions.Series("ms", ms)), "ms"));
         }
-    }
-
-    /** The syscall lines, none where the file has none. */
-    static List<ProfileResult.Syscall> syscalls(ProfileResult r) {
-        return r.syscalls() == null ? List.of() : r.syscalls();
     }
 }

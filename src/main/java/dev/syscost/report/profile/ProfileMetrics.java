@@ -17,7 +17,7 @@ final class ProfileMetrics {
     static void addTo(MetricFamilies m, ProfileResult profile) {
         String pid = pidOf(profile);
         String comm = comm(profile);
-        for (ProfileResult.Syscall s : ProfileHtml.syscalls(profile)) {
+        for (ProfileResult.Syscall s : ProfileFormat.syscalls(profile)) {
             // the family serve --watch and serve --node export, with the same labels
             m.counter("syscost_process_syscalls", "Syscalls the process made, by syscall, since syscost began counting.",
                     s.count(), "pid", pid, "comm", comm, "syscall", s.name() == null ? "" : s.name());

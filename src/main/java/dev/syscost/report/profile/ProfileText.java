@@ -36,7 +36,7 @@ public final class ProfileText {
                 seconds(r.userCpuSeconds()), seconds(r.systemCpuSeconds()),
                 r.totalSyscalls() == null ? "not counted" : fmt("%,d", r.totalSyscalls()),
                 r.syscallsPerSec() == null ? "—" : fmt("%,.0f", r.syscallsPerSec())));
-        if (!r.syscalls().isEmpty()) {
+        if (!ProfileFormat.syscalls(r).isEmpty()) {
             sb.append('\n').append(syscalls(r, top));
         }
         if (r.zeroTimeoutWaits() != null && r.zeroTimeoutWaits() > 0) {
@@ -86,7 +86,7 @@ public final class ProfileText {
 
     private static String syscalls(ProfileResult r, int top) {
         TextTable table = new TextTable("syscall", ">count", ">share", ">per s", ">ns/call", ">tax ms", "priced by");
-        List<ProfileResult.Syscall> lines = r.syscalls();
+        List<ProfileResult.Syscall> lines = ProfileFormat.syscalls(r);
         Set<String> atFloor = atEntryFloor(r);
         for (ProfileResult.Syscall s : lines.subList(0, Math.min(top, lines.size()))) {
             table.row(s.name(), fmt("%,d", s.count()), fmt("%.1f%%", 100 * s.shareOfCalls()), fmt("%,.0f", s.ratePerSec()),
