@@ -97,6 +97,17 @@ class ProfileFormatTest {
     }
 
     @Test
+    void shouldRenderARecordedProfileWithStacksAsTextAndFoldedStacks() {
+        // the same bytes as the tree-era renderers made of this record, except the tax line: read back, a file
+        // written before the bound printed "boundary tax ≤ 0.000 s" (the missing figures read as 0 and false)
+        ProfileResult r = record(Fixtures.result("real/profile-stacks.json"));
+
+        Fixtures.assertGolden("recorded/real-profile-stacks.txt", ProfileText.render(r, 25));
+        Fixtures.assertGolden("recorded/real-profile-stacks.full-stacks.txt", ProfileText.render(r, 7, true));
+        Fixtures.assertGolden("recorded/real-profile-stacks.folded.txt", FoldedStacks.render(r.stacks()));
+    }
+
+    @Test
     void shouldDrawOneFlameTreePerProcessFromTheRecordsStacks() {
         ProfileResult r = record(Fixtures.result("real/profile-stacks.json"));
         Section section = new Section(r.schema(), "t", "s");
