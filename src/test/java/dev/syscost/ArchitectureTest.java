@@ -144,7 +144,7 @@ class ArchitectureTest {
     }
 
     /** The packages under report that are a result kind's room (everything but the kit and the tree views). */
-    private static final Set<String> NOT_ROOMS = Set.of("format", "metrics", "view");
+    private static final Set<String> NOT_ROOMS = Set.of("format", "metrics");
 
     private static String roomOf(String name) {
         if (!name.startsWith("dev/syscost/report/")) {
@@ -166,20 +166,20 @@ class ArchitectureTest {
             for (String u : c.uses()) {
                 String other = roomOf(u);
                 boolean root = u.startsWith("dev/syscost/report/") && u.indexOf('/', "dev/syscost/report/".length()) < 0;
-                if ((other != null && !other.equals(room)) || root || u.startsWith("dev/syscost/report/view/")) {
+                if ((other != null && !other.equals(room)) || root) {
                     violations.add(c.name() + " -> " + u);
                 }
             }
         }
         assertThat(violations).as("a room (report/<kind>) uses only itself, report/format and report/metrics: "
-                + "never the report root (which knows every room), another room or the tree views").isEmpty();
+                + "never the report root (which knows every room) or another room").isEmpty();
     }
 
     @Test
     void shouldKeepTheKitFromKnowingTheRooms() {
-        assertThat(violations(under("dev/syscost/report/format/"), name -> roomOf(name) != null
+        assertThat(violations(under("dev/syscost/report/format/", "dev/syscost/report/metrics/"), name -> roomOf(name) != null
                 || (name.startsWith("dev/syscost/report/") && name.indexOf('/', "dev/syscost/report/".length()) < 0)))
-                .as("report/format is the kit every room builds on: it never uses a room or the report root").isEmpty();
+                .as("report/format and report/metrics are the kit every room builds on: they never use a room or the report root").isEmpty();
     }
 
     @Test
@@ -220,6 +220,14 @@ class ArchitectureTest {
     void shouldKeepTheServeDaemonBelowCli() {
         assertThat(violations(under("dev/syscost/serve/"), under("dev/syscost/cli/")))
                 .as("serve is a daemon the cli starts; it never uses cli").isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheProfileRoomToItsKit() {
+        assertThat(violations(under("dev/syscost/report/profile/"), under("dev/syscost/report/", "dev/syscost/serve/",
+                "dev/syscost/cli/").and(under("dev/syscost/report/format/", "dev/syscost/report/metrics/",
+                "dev/syscost/report/profile/").negate())))
+                .as("the profile room renders its record with the kit (report.format, report.metrics) only").isEmpty();
     }
 
     @Test

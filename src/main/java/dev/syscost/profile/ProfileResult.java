@@ -2,6 +2,11 @@ package dev.syscost.profile;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import dev.syscost.env.Environment;
 import dev.syscost.profile.stacks.CallStack;
 import dev.syscost.profile.stacks.StackSummary;
@@ -13,7 +18,7 @@ import java.util.List;
         "callSites", "stacks"})
 public record ProfileResult(
         String schema,
-        Environment env,
+        @JsonDeserialize(using = EnvironmentReader.class) Environment env,
         Target target,
         BackendInfo backend,
         double wallSeconds,
@@ -47,8 +52,27 @@ public record ProfileResult(
      * syscallTable: where the syscall names come from (the generated x86-64 table's source).
      */
 
-    /** What was profiled: a command run (with its exit status) or a pid attached to. */
-    public record Target(String mode, List<String> command, int pid, Integer exitStatus, boolean exitedDuringAttach) {}
+    /**
+     * Reads {@code env} from a file. The first syscost.profile/1 files hold a summary of the environment
+     * ({@code "kernel": "6.18.44-fc-v782", "cpuModel": …, "jdk": …}) that the environment record cannot hold:
+     * that reads as unknown (null), so the rest of the profile is still read and shown.
+     */
+    public static final class EnvironmentReader extends StdDeserializer<Environment> {
+        private static final long serialVersionUID = 1L;
+
+        public EnvironmentReader() {
+            super(Environment.class);
+        }
+
+        @Override
+        public Environment deserialize(JsonParser parser, DeserializationContext context) throws java.io.IOException {
+            JsonNode env = context.readTree(parser);
+            return env.path("kernel").isTextual() ? null : context.readTreeAsValue(env, Environment.class);
+        }
+    }
+
+    /** What was profiled: a command run (with its exit status) or a pid attached to; pid null in a file that lacks it. */
+    public record Target(String mode, List<String> command, Integer pid, Integer exitStatus, boolean exitedDuringAttach) {}
 
     /**
      * How it was counted, why not better, what it cannot see, and how to get full counts.
@@ -79,7 +103,8 @@ public record ProfileResult(
      * bound-limited figure and never exceed 1 (a share that would is null).
      *
      * @param estimatedSeconds         the priced estimate (Σ count × price), as priced
-     * @param boundedSeconds           the estimate limited to {@code boundSeconds}: the figure every share uses
+     * @param boundedSeconds           the estimate limited to {@code boundSeconds}: the figure every share uses;
+     *                                 null (like {@code pricesFit}) in files written before the bound was added
      * @param boundSeconds             what the tax cannot exceed: user + system CPU of the traced tree less the
      *                                 perturbation ({@code boundKind} "cpu"), or the adjusted wall time where
      *                                 CPU times are unavailable ("wall"); null when neither is known
@@ -91,8 +116,8 @@ public record ProfileResult(
      * @param perturbationNsPerSyscall how much longer each syscall took because the profiler counted it
      * @param wallSecondsAdjusted      wall time less the perturbation (count × perturbation)
      */
-    public record Tax(double estimatedSeconds, boolean lowerBound, double boundedSeconds, Double boundSeconds,
-                      String boundKind, boolean pricesFit, Double shareOfCpu, Double shareOfWall, Double shareOfSystemCpu,
+    public record Tax(double estimatedSeconds, boolean lowerBound, Double boundedSeconds, Double boundSeconds,
+                      String boundKind, Boolean pricesFit, Double shareOfCpu, Double shareOfWall, Double shareOfSystemCpu,
                       double perturbationNsPerSyscall, double perturbationSeconds, double wallSecondsAdjusted,
                       Double systemCpuSecondsAdjusted, List<String> pricedAtEntryFloor, Calibration calibration,
                       String method) {}

@@ -13,9 +13,8 @@ import dev.syscost.report.format.Trees;
 import dev.syscost.report.indirect.IndirectFormat;
 import dev.syscost.report.ipc.IpcFormat;
 import dev.syscost.report.measure.MeasureFormat;
+import dev.syscost.report.profile.ProfileFormat;
 import dev.syscost.report.top.TopFormat;
-import dev.syscost.report.view.LegacyFormat;
-import dev.syscost.report.view.ProfileView;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +29,7 @@ public final class ResultFormats {
     private static final List<ResultFormat<?>> ALL = List.of(
             new MeasureFormat(),
             new EnvFormat(),
-            new LegacyFormat(List.of(ProfileView.SCHEMA, ProfileView.SCHEMA_V1), new ProfileView()),
+            new ProfileFormat(),
             new AmortizeFormat(),
             new IpcFormat(),
             new IndirectFormat(),

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.syscost.env.Environment;
 import dev.syscost.report.Json;
-import dev.syscost.report.ProfileText;
+import dev.syscost.report.profile.ProfileText;
 import dev.syscost.sys.SyscallTable;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syscost.env.Environment;
 import dev.syscost.report.Json;
-import dev.syscost.report.ProfileText;
+import dev.syscost.report.profile.ProfileText;
 import dev.syscost.report.OpenMetrics;
 import java.io.IOException;
 import java.io.InputStream;

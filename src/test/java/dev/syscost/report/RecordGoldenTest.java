@@ -15,6 +15,7 @@ import dev.syscost.report.env.EnvText;
 import dev.syscost.report.indirect.IndirectText;
 import dev.syscost.report.ipc.IpcText;
 import dev.syscost.report.measure.MeasureText;
+import dev.syscost.report.profile.ProfileText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Locale;

@@ -1,6 +1,5 @@
 package dev.syscost.report.metrics;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.InfoSnapshot;
@@ -12,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects metric families (gauges, counters, info) from syscost result trees and builds Prometheus
- * client snapshots from them: the one mapping from results to metrics, used by both
- * {@code --format openmetrics} and {@code syscost serve}. Families keep the order they were first added.
+ * Collects metric families (gauges, counters, info) that each result kind's {@code <Kind>Metrics} adds from
+ * its record, and builds Prometheus client snapshots from them, for {@code --format openmetrics} and the
+ * {@code serve} daemon's scrapes. Families keep the order they were first added.
  */
 public final class MetricFamilies {
     private enum Kind { GAUGE, COUNTER, INFO }
@@ -24,15 +23,6 @@ public final class MetricFamilies {
     private record Family(Kind kind, String help, List<Sample> samples) {}
 
     private final Map<String, Family> families = new LinkedHashMap<>();
-
-    /** Adds the metrics of one result, by its schema (results with no metric mapping add nothing). */
-    public MetricFamilies add(JsonNode result) {
-        switch (result.path("schema").asText("")) {
-            case "syscost.profile/1", "syscost.profile/2" -> ProfileMetrics.addTo(this, result, ProfileMetrics.pidOf(result));
-            default -> { }
-        }
-        return this;
-    }
 
     /** Adds a gauge sample; labels as name, value pairs. NaN and infinite values are skipped. */
     public MetricFamilies gauge(String name, String help, double value, String... labels) {

@@ -1,10 +1,13 @@
-package dev.syscost.report;
-import dev.syscost.report.format.TextTable;
+package dev.syscost.report.profile;
 
 import dev.syscost.profile.Advice;
 import dev.syscost.profile.ProfileResult;
+import dev.syscost.report.format.TextTable;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** The terminal report of {@code syscost profile}: target, times, syscalls by count, the tax, advice. */
 public final class ProfileText {
@@ -22,7 +25,9 @@ public final class ProfileText {
         sb.append("syscost profile — ").append(t.mode().equals("run")
                 ? String.join(" ", t.command()) + fmt(" (exit status %d)", t.exitStatus())
                 : "pid " + t.pid()).append('\n');
-        r.env().summaryLines().forEach(l -> sb.append("  ").append(l).append('\n'));
+        if (r.env() != null) { // null: a first profile/1 file, whose env summary the record cannot hold
+            r.env().summaryLines().forEach(l -> sb.append("  ").append(l).append('\n'));
+        }
         sb.append("  backend ").append(r.backend().name()).append(": ").append(r.backend().description()).append('\n');
         if (r.backend().hook() != null) {
             sb.append("  hook    ").append(r.backend().hook()).append('\n');
@@ -31,7 +36,7 @@ public final class ProfileText {
                 seconds(r.userCpuSeconds()), seconds(r.systemCpuSeconds()),
                 r.totalSyscalls() == null ? "not counted" : fmt("%,d", r.totalSyscalls()),
                 r.syscallsPerSec() == null ? "—" : fmt("%,.0f", r.syscallsPerSec())));
-        if (!r.syscalls().isEmpty()) {
+        if (!ProfileFormat.syscalls(r).isEmpty()) {
             sb.append('\n').append(syscalls(r, top));
         }
         if (r.zeroTimeoutWaits() != null && r.zeroTimeoutWaits() > 0) {
@@ -65,7 +70,7 @@ public final class ProfileText {
                     c.perfTotal(), verdict));
         }
         if (r.stacks() != null) {
-            sb.append('\n').append(StacksText.render(r, fullStacks));
+            sb.append('\n').append(ProfileStacksText.render(r, fullStacks));
         }
         sb.append('\n').append(advice(r.advice()));
         if (!r.backend().limits().isEmpty()) {
@@ -81,23 +86,32 @@ public final class ProfileText {
 
     private static String syscalls(ProfileResult r, int top) {
         TextTable table = new TextTable("syscall", ">count", ">share", ">per s", ">ns/call", ">tax ms", "priced by");
-        List<ProfileResult.Syscall> lines = r.syscalls();
+        List<ProfileResult.Syscall> lines = ProfileFormat.syscalls(r);
+        Set<String> atFloor = atEntryFloor(r);
         for (ProfileResult.Syscall s : lines.subList(0, Math.min(top, lines.size()))) {
             table.row(s.name(), fmt("%,d", s.count()), fmt("%.1f%%", 100 * s.shareOfCalls()), fmt("%,.0f", s.ratePerSec()),
                     Double.isNaN(s.costNsPerCall()) ? "—" : fmt("%.0f", s.costNsPerCall()),
                     Double.isNaN(s.taxSeconds()) ? "—" : fmt("%.2f", s.taxSeconds() * 1e3),
-                    s.costSource().startsWith("invalid_syscall") ? "entry floor*" : s.costSource());
+                    atFloor.contains(s.name()) ? "entry floor*" : s.costSource());
         }
         String more = lines.size() > top ? fmt("  … %d more syscall kinds (all in --json)%n", lines.size() - top) : "";
-        boolean floor = lines.stream().anyMatch(s -> s.costSource().startsWith("invalid_syscall"));
+        boolean floor = lines.stream().anyMatch(s -> atFloor.contains(s.name()));
         return table.render("  ") + more
                 + (floor ? "  * no probe of its own: priced at the bare kernel entry/exit (invalid_syscall), a lower bound\n" : "");
+    }
+
+    /** The syscalls the builder priced at the entry floor (no probe of their own), as it flagged them. */
+    private static Set<String> atEntryFloor(ProfileResult r) {
+        return r.tax() == null || r.tax().pricedAtEntryFloor() == null ? Set.of() : new HashSet<>(r.tax().pricedAtEntryFloor());
     }
 
     private static String tax(ProfileResult.Tax x, ProfileResult r) {
         StringBuilder sb = new StringBuilder();
         boolean cpu = "cpu".equals(x.boundKind());
-        List<String> shares = new java.util.ArrayList<>();
+        // a file written before the bound was added has neither figure: its estimate was the tax, unbounded
+        boolean fits = !Boolean.FALSE.equals(x.pricesFit());
+        double bounded = x.boundedSeconds() == null ? x.estimatedSeconds() : x.boundedSeconds();
+        List<String> shares = new ArrayList<>();
         if (cpu) {
             shares.add(fmt("%.1f%% of CPU time", 100 * x.shareOfCpu()));
         }
@@ -107,12 +121,12 @@ public final class ProfileText {
             shares.add(x.shareOfSystemCpu() != null ? fmt("%.0f%% of system time", 100 * x.shareOfSystemCpu())
                     : "more than the system time (part of each crossing is accounted as user time)");
         }
-        sb.append(fmt("  boundary tax %s%.3f s = %s%n", x.pricesFit() ? x.lowerBound() ? "≥ " : "" : "≤ ",
-                x.boundedSeconds(), String.join(", ", shares)));
+        sb.append(fmt("  boundary tax %s%.3f s = %s%n", fits ? x.lowerBound() ? "≥ " : "" : "≤ ",
+                bounded, String.join(", ", shares)));
         if (x.boundSeconds() != null) {
             sb.append(fmt("    bound: the traced tree's %s %.3f s%s; priced estimate %.3f s%s%n", cpu ? "CPU time" : "wall time",
                     x.boundSeconds(), cpu ? " (user + system, less the perturbation)" : " (CPU times unavailable)",
-                    x.estimatedSeconds(), x.pricesFit() ? ""
+                    x.estimatedSeconds(), fits ? ""
                             : " — over the bound: the prices do not fit this run, the tax shown is limited to the bound"));
         }
         sb.append("    ").append(x.method());
@@ -137,7 +151,7 @@ public final class ProfileText {
             sb.append("  • ").append(a.rule()).append(": ").append(a.observed()).append(" (threshold ").append(a.threshold())
                     .append(")\n    → ").append(a.advice()).append('\n');
             if (a.callSites() != null) {
-                sb.append(StacksText.adviceSites(a.callSites()));
+                sb.append(ProfileStacksText.adviceSites(a.callSites()));
             }
         }
         return sb.toString();

@@ -1,4 +1,4 @@
-package dev.syscost.report;
+package dev.syscost.report.profile;
 
 import dev.syscost.profile.stacks.CallStack;
 import dev.syscost.profile.stacks.Frame;

@@ -1,4 +1,4 @@
-package dev.syscost.report;
+package dev.syscost.report.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,10 +1,10 @@
-package dev.syscost.report.view;
+package dev.syscost.report.profile;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
+import dev.syscost.profile.stacks.CallStack;
+import dev.syscost.profile.stacks.Frame;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,29 +31,31 @@ final class FlameTree {
     private FlameTree() {}
 
     /** One tree per pid, the busiest processes first. */
-    static Map<Integer, ObjectNode> byProcess(JsonNode stacks) {
+    static Map<Integer, ObjectNode> byProcess(List<CallStack> stacks) {
         Map<Integer, Node> roots = new TreeMap<>();
-        for (JsonNode s : stacks) {
-            int pid = s.path("pid").asInt();
-            long count = s.path("count").asLong();
-            Node n = roots.computeIfAbsent(pid, p -> new Node("pid " + p, "process"));
+        for (CallStack s : stacks) {
+            long count = s.count();
+            Node n = roots.computeIfAbsent(s.pid(), p -> new Node("pid " + p, "process"));
             n.value += count;
-            List<JsonNode> frames = new ArrayList<>();
-            s.path("frames").forEach(frames::add);
+            List<Frame> frames = s.frames() == null ? List.of() : s.frames();
             for (int i = frames.size() - 1; i >= 0; i--) {
-                JsonNode f = frames.get(i);
-                String name = f.path("symbol").asText("?");
-                String module = f.path("module").asText("");
+                Frame f = frames.get(i);
+                String name = orElse(f.symbol(), "?");
+                String module = orElse(f.module(), "");
                 String label = module.isEmpty() || module.equals("[jit]") ? name : name + " (" + module + ")";
-                n = child(n, label, f.path("kind").asText("unknown"));
+                n = child(n, label, orElse(f.kind(), "unknown"));
                 n.value += count;
             }
-            child(n, "[" + s.path("syscall").asText("?") + "]", "syscall").value += count;
+            child(n, "[" + orElse(s.syscall(), "?") + "]", "syscall").value += count;
         }
         Map<Integer, ObjectNode> out = new LinkedHashMap<>();
         roots.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().value, a.getValue().value))
                 .limit(MAX_PROCESSES).forEach(e -> out.put(e.getKey(), json(e.getValue(), e.getValue().value * MIN_SHARE)));
         return out;
+    }
+
+    private static String orElse(String s, String absent) {
+        return s == null ? absent : s;
     }
 
     private static Node child(Node parent, String name, String kind) {

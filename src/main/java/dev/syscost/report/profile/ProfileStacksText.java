@@ -1,4 +1,4 @@
-package dev.syscost.report;
+package dev.syscost.report.profile;
 
 import dev.syscost.profile.AdviceSites;
 import dev.syscost.profile.ProfileResult;
@@ -13,12 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The terminal view of {@code profile --stacks}: the top call sites of each syscall, and how they were counted. */
-public final class StacksText {
+public final class ProfileStacksText {
     /** Syscalls shown, and call sites under each. */
     static final int SYSCALLS = 8;
     static final int SITES = 5;
 
-    private StacksText() {}
+    private ProfileStacksText() {}
 
     static String render(ProfileResult r, boolean full) {
         StackSummary s = r.callSites();
