@@ -1,15 +1,18 @@
 package dev.syscost.report.format;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.syscost.env.Environment;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The environment of a result (its {@code env} object) as short "key: value" lines for report headers.
- * Uses the environment's own {@code summaryLines} when the file carries them; otherwise flattens its
- * scalar fields, so a newer or older env shape is still shown rather than dropped.
+ * The environment of a result tree the generic view shows (its {@code env} object) as short lines for
+ * report headers: the environment record's own summary when the tree reads as one, otherwise its scalar
+ * fields flattened, so a newer or older env shape is still shown rather than dropped. Also the flat facts
+ * {@code compare} diffs.
  */
 public final class EnvLines {
     private EnvLines() {}
@@ -26,7 +29,12 @@ public final class EnvLines {
             return lines;
         }
         if (env.path("kernel").isObject() && env.path("cpu").isObject()) {
-            return EnvSummary.lines(env);
+            try {
+                // the environment record's own summary, the one the terminal prints: never a second wording
+                return Trees.READER.treeToValue(env, Environment.class).summaryLines();
+            } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+                // too partial for the record: its facts below
+            }
         }
         flatten("", env, lines, 0);
         return lines;

@@ -51,8 +51,8 @@ public final class GenericFormat implements ResultFormat<JsonNode> {
     public static Header headerOf(JsonNode result) {
         JsonNode env = result.path("env");
         JsonNode tool = result.path("tool");
-        return new Header(EnvLines.of(env), EnvLines.flat(env), Figures.strings(result, "warnings"),
-                Figures.strings(env, "warnings"), tool.path("startedAt").isTextual() ? tool.path("startedAt").asText() : null,
+        return new Header(EnvLines.of(env), EnvLines.flat(env), strings(result, "warnings"),
+                strings(env, "warnings"), tool.path("startedAt").isTextual() ? tool.path("startedAt").asText() : null,
                 tool.path("durationMs").isNumber() ? tool.path("durationMs").asLong() : null,
                 tool.path("version").isTextual() ? tool.path("version").asText() : null);
     }
@@ -90,5 +90,14 @@ public final class GenericFormat implements ResultFormat<JsonNode> {
     /** The unit a syscost key names by its suffix ("medianNs" → "ns"). */
     static String unitOf(String key) {
         return key.endsWith("Ns") ? "ns" : key.endsWith("Ms") ? "ms" : key.endsWith("Bytes") ? "bytes" : "";
+    }
+
+    /** The strings of an array field (non-strings as their JSON text). */
+    private static List<String> strings(JsonNode node, String field) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode v : node.path(field)) {
+            out.add(v.isTextual() ? v.asText() : v.toString());
+        }
+        return out;
     }
 }

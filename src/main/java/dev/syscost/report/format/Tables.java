@@ -81,7 +81,7 @@ public final class Tables {
         section.table(title, new ArrayList<>(columns), rows);
         if (depth < 2) {
             for (JsonNode row : array) {
-                String name = Figures.text(row, "name").isEmpty() ? Figures.text(row, "id") : Figures.text(row, "name");
+                String name = text(row, "name").isEmpty() ? text(row, "id") : text(row, "name");
                 for (Map.Entry<String, JsonNode> e : row.properties()) {
                     if (isObjectArray(e.getValue())) {
                         addArray(title + (name.isEmpty() ? "" : " " + name) + "." + e.getKey(), e.getValue(), section, depth + 1);
@@ -103,7 +103,7 @@ public final class Tables {
         if (v.isNumber()) {
             return Figures.number(v.asDouble());
         }
-        double[] e = Figures.estimate(row, column);
+        double[] e = estimate(row, column);
         if (e != null) {
             return Figures.number(e[0]) + " (" + Figures.interval(e[1], e[2]) + ")";
         }
@@ -121,5 +121,27 @@ public final class Tables {
             }
         }
         return true;
+    }
+
+    /** The text at {@code field}, or "" when absent. */
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isValueNode() && !v.isNull() ? v.asText() : "";
+    }
+
+    /**
+     * A figure that is either a number or an estimate object {@code {median, ciLow, ciHigh, …}}:
+     * {value, low, high}, or null when {@code field} is neither.
+     */
+    private static double[] estimate(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        if (v.isNumber()) {
+            return new double[] {v.asDouble(), v.asDouble(), v.asDouble()};
+        }
+        if (v.isObject() && v.path("median").isNumber()) {
+            double m = v.path("median").asDouble();
+            return new double[] {m, v.path("ciLow").asDouble(m), v.path("ciHigh").asDouble(m)};
+        }
+        return null;
     }
 }
