@@ -1,15 +1,15 @@
 package dev.syscost.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.syscost.UsageException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.syscost.UsageException;
 import dev.syscost.report.format.Figures;
 import dev.syscost.report.format.Header;
 import dev.syscost.report.format.Result;
-import dev.syscost.report.format.Trees;
 import dev.syscost.report.format.Section;
+import dev.syscost.report.format.Trees;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,10 @@
 package dev.syscost.report;
 
-import dev.syscost.report.format.Trees;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.syscost.UsageException;
+import dev.syscost.report.format.Trees;
 import java.nio.file.Path;
 
 /** The one JSON configuration every syscost result file is written and read with. */

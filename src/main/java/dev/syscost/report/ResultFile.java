@@ -1,6 +1,4 @@
 package dev.syscost.report;
-import dev.syscost.report.format.Sanitize;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -12,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.syscost.UsageException;
+import dev.syscost.report.format.Sanitize;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

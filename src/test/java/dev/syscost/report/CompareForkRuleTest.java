@@ -1,11 +1,10 @@
 package dev.syscost.report;
-import dev.syscost.report.compare.Comparison;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.syscost.report.compare.Comparison;
 import dev.syscost.report.format.Point;
 import java.util.Map;
 import java.util.Set;

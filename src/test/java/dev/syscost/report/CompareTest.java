@@ -1,7 +1,4 @@
 package dev.syscost.report;
-import dev.syscost.report.compare.CompareText;
-import dev.syscost.report.compare.Comparison;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syscost.UsageException;
+import dev.syscost.report.compare.CompareText;
+import dev.syscost.report.compare.Comparison;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,4 @@
 package dev.syscost.report;
-import dev.syscost.report.compare.Comparison;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +6,7 @@ import dev.syscost.bench.Decomposition;
 import dev.syscost.bench.MeasureResult;
 import dev.syscost.bench.ProbeResult;
 import dev.syscost.bench.Stats;
+import dev.syscost.report.compare.Comparison;
 import dev.syscost.report.measure.MeasureText;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,4 @@
 package dev.syscost.report;
-import dev.syscost.report.compare.CompareText;
-import dev.syscost.report.compare.Comparison;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syscost.batch.AmortizeResult;
@@ -11,6 +8,8 @@ import dev.syscost.env.EnvResult;
 import dev.syscost.indirect.IndirectResult;
 import dev.syscost.profile.ProfileResult;
 import dev.syscost.report.amortize.AmortizeText;
+import dev.syscost.report.compare.CompareText;
+import dev.syscost.report.compare.Comparison;
 import dev.syscost.report.env.EnvText;
 import dev.syscost.report.indirect.IndirectText;
 import dev.syscost.report.ipc.IpcText;

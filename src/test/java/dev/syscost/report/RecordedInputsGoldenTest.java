@@ -1,8 +1,7 @@
 package dev.syscost.report;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.syscost.report.compare.CompareText;
 import dev.syscost.report.compare.Comparison;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,9 @@
 package dev.syscost.report;
-import dev.syscost.report.format.Sanitize;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syscost.UsageException;
+import dev.syscost.report.format.Sanitize;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

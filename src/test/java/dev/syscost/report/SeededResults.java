@@ -1,6 +1,4 @@
 package dev.syscost.report;
-import dev.syscost.report.compare.Comparison;
-
 import dev.syscost.batch.AmortizeResult;
 import dev.syscost.batch.amortize.BatchPoint;
 import dev.syscost.batch.amortize.BatchSection;
@@ -27,6 +25,7 @@ import dev.syscost.indirect.PmuReport;
 import dev.syscost.profile.Advice;
 import dev.syscost.profile.Calibration;
 import dev.syscost.profile.ProfileResult;
+import dev.syscost.report.compare.Comparison;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -9,30 +9,14 @@ import dev.syscost.report.format.Figures;
 import dev.syscost.report.format.Header;
 import dev.syscost.report.format.Point;
 import dev.syscost.report.format.RecordFormat;
-import dev.syscost.report.format.Section;
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code syscost.amortize/1}: what chunking and batching buy at the user/kernel boundary. */
 public final class AmortizeFormat extends RecordFormat<AmortizeResult> {
     public AmortizeFormat() {
-        super(AmortizeResult.class, AmortizeResult::schema, "Amortisation (syscost amortize)", AmortizeResult.SCHEMA);
-    }
-
-    /** The environment and the run's warnings, which already include the environment's (the command copies them in). */
-    @Override
-    public Header header(AmortizeResult result) {
-        return Header.of(result.env(), result.warnings());
-    }
-
-    @Override
-    public String text(AmortizeResult result) {
-        return AmortizeText.render(result);
-    }
-
-    @Override
-    public void html(AmortizeResult result, Section section) {
-        AmortizeHtml.render(result, section);
+        super(AmortizeResult.class, AmortizeResult::schema, "Amortisation (syscost amortize)", List.of(AmortizeResult.SCHEMA),
+                r -> Header.of(r.env(), r.warnings()), AmortizeText::render, AmortizeHtml::render);
     }
 
     /** Each target's ns per call at each chunk size (p10–p90), then each batched API's ns per operation at each batch. */

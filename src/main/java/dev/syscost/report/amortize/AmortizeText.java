@@ -8,8 +8,8 @@ import dev.syscost.batch.amortize.ChunkPoint;
 import dev.syscost.batch.amortize.JavaApiPoint;
 import dev.syscost.batch.amortize.SlopeFit;
 import dev.syscost.batch.amortize.TargetSweep;
+import dev.syscost.report.format.Printed;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,11 +20,7 @@ public final class AmortizeText {
 
     /** The whole report as text. */
     public static String render(AmortizeResult r) {
-        StringWriter s = new StringWriter();
-        try (PrintWriter out = new PrintWriter(s)) {
-            print(r, out);
-        }
-        return s.toString();
+        return Printed.of(out -> print(r, out));
     }
 
     /** Writes the whole report: environment, sweeps, break-even, batched interfaces, Java APIs, warnings. */

@@ -1,7 +1,6 @@
 package dev.syscost.report.compare;
-import dev.syscost.report.format.Sanitize;
-
 import dev.syscost.report.format.Figures;
+import dev.syscost.report.format.Sanitize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -10,8 +10,8 @@ import dev.syscost.env.Timekeeping;
 import dev.syscost.env.Virtualisation;
 import dev.syscost.env.Vulnerability;
 import dev.syscost.env.VulnerabilityStatus;
+import dev.syscost.report.format.Printed;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,9 +23,7 @@ public final class EnvText {
 
     /** The whole report as text. */
     public static String render(Environment env) {
-        StringWriter text = new StringWriter();
-        print(env, new PrintWriter(text));
-        return text.toString();
+        return Printed.of(out -> print(env, out));
     }
 
     /** Prints the whole report. */

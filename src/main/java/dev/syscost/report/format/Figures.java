@@ -47,5 +47,4 @@ public final class Figures {
         s.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
         return out.toString();
     }
-
 }

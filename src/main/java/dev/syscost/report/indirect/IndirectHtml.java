@@ -1,8 +1,8 @@
 package dev.syscost.report.indirect;
 
 import dev.syscost.indirect.Estimate;
-import dev.syscost.indirect.IndirectResult;
 import dev.syscost.indirect.IndirectResult.Cell;
+import dev.syscost.indirect.IndirectResult;
 import dev.syscost.report.format.ChartOptions;
 import dev.syscost.report.format.Section;
 import dev.syscost.report.format.Tables;

@@ -1,13 +1,13 @@
 package dev.syscost.report.indirect;
 
 import dev.syscost.indirect.Estimate;
-import dev.syscost.indirect.IndirectResult;
 import dev.syscost.indirect.IndirectResult.Baseline;
 import dev.syscost.indirect.IndirectResult.Cell;
 import dev.syscost.indirect.IndirectResult.DirectCost;
+import dev.syscost.indirect.IndirectResult;
 import dev.syscost.indirect.SizeParser;
+import dev.syscost.report.format.Printed;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,11 +17,7 @@ public final class IndirectText {
 
     /** The whole report as text. */
     public static String render(IndirectResult r) {
-        StringWriter s = new StringWriter();
-        try (PrintWriter out = new PrintWriter(s)) {
-            print(r, out);
-        }
-        return s.toString();
+        return Printed.of(out -> print(r, out));
     }
 
     /** Writes the whole report. */

@@ -5,30 +5,14 @@ import dev.syscost.batch.ipc.TransportResult;
 import dev.syscost.report.format.Header;
 import dev.syscost.report.format.Point;
 import dev.syscost.report.format.RecordFormat;
-import dev.syscost.report.format.Section;
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code syscost.ipc/1}: messages between two processes, per transport and message size. */
 public final class IpcFormat extends RecordFormat<IpcResult> {
     public IpcFormat() {
-        super(IpcResult.class, IpcResult::schema, "IPC latency (syscost ipc)", IpcResult.SCHEMA);
-    }
-
-    /** The environment and the run's warnings, which already include the environment's (the command copies them in). */
-    @Override
-    public Header header(IpcResult result) {
-        return Header.of(result.env(), result.warnings());
-    }
-
-    @Override
-    public String text(IpcResult result) {
-        return IpcText.render(result);
-    }
-
-    @Override
-    public void html(IpcResult result, Section section) {
-        IpcHtml.render(result, section);
+        super(IpcResult.class, IpcResult::schema, "IPC latency (syscost ipc)", List.of(IpcResult.SCHEMA),
+                r -> Header.of(r.env(), r.warnings()), IpcText::render, IpcHtml::render);
     }
 
     /**

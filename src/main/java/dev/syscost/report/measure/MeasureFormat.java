@@ -6,31 +6,14 @@ import dev.syscost.bench.ProbeResult;
 import dev.syscost.report.format.Header;
 import dev.syscost.report.format.Point;
 import dev.syscost.report.format.RecordFormat;
-import dev.syscost.report.format.Section;
 import dev.syscost.report.metrics.MetricFamilies;
 import java.util.List;
 
 /** Every view of {@code syscost.measure/1}: the cost ladder and its decomposition. */
 public final class MeasureFormat extends RecordFormat<MeasureResult> {
     public MeasureFormat() {
-        super(MeasureResult.class, MeasureResult::schema, "Cost ladder (syscost measure)", MeasureResult.SCHEMA);
-    }
-
-    @Override
-    public Header header(MeasureResult r) {
-        Header header = Header.of(r.env(), r.warnings()); // Measure.run put the environment's warnings first
-        MeasureResult.Tool tool = r.tool();
-        return tool == null ? header : header.withRun(tool.startedAt(), tool.durationMs(), tool.version());
-    }
-
-    @Override
-    public String text(MeasureResult result) {
-        return MeasureText.render(result);
-    }
-
-    @Override
-    public void html(MeasureResult result, Section section) {
-        MeasureHtml.render(result, section);
+        super(MeasureResult.class, MeasureResult::schema, "Cost ladder (syscost measure)", List.of(MeasureResult.SCHEMA),
+                MeasureFormat::headerOf, MeasureText::render, MeasureHtml::render);
     }
 
     @Override
@@ -59,5 +42,12 @@ public final class MeasureFormat extends RecordFormat<MeasureResult> {
      */
     static boolean resolutionKnown(Decomposition.Term t) {
         return t.resolved() || t.reason() != null;
+    }
+
+    /** The run's environment and warnings (Measure.run put the environment's first), and when it ran. */
+    private static Header headerOf(MeasureResult r) {
+        Header header = Header.of(r.env(), r.warnings());
+        MeasureResult.Tool tool = r.tool();
+        return tool == null ? header : header.withRun(tool.startedAt(), tool.durationMs(), tool.version());
     }
 }

@@ -4,7 +4,6 @@ import dev.syscost.profile.ProfileResult;
 import dev.syscost.report.format.Header;
 import dev.syscost.report.format.Point;
 import dev.syscost.report.format.RecordFormat;
-import dev.syscost.report.format.Section;
 import dev.syscost.report.metrics.MetricFamilies;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,24 +16,8 @@ public final class ProfileFormat extends RecordFormat<ProfileResult> {
     static final int TOP = 25;
 
     public ProfileFormat() {
-        super(ProfileResult.class, ProfileResult::schema, "Syscall profile (syscost profile)", ProfileResult.SCHEMA, SCHEMA_V1);
-    }
-
-    /** The env lines and the profile's warnings, which already begin with its environment's (ProfileBuilder). */
-    @Override
-    public Header header(ProfileResult result) {
-        Header h = Header.of(result.env(), result.warnings());
-        return new Header(h.envLines(), h.envFacts(), h.warnings(), List.of(), null, null, null);
-    }
-
-    @Override
-    public String text(ProfileResult result) {
-        return ProfileText.render(result, TOP);
-    }
-
-    @Override
-    public void html(ProfileResult result, Section section) {
-        ProfileHtml.render(result, section);
+        super(ProfileResult.class, ProfileResult::schema, "Syscall profile (syscost profile)", List.of(ProfileResult.SCHEMA, SCHEMA_V1),
+                r -> Header.of(r.env(), r.warnings()), r -> ProfileText.render(r, TOP), ProfileHtml::render);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.syscost.report.top;
 import dev.syscost.report.format.Header;
 import dev.syscost.report.format.Point;
 import dev.syscost.report.format.RecordFormat;
-import dev.syscost.report.format.Section;
 import dev.syscost.top.TopSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,23 +13,8 @@ public final class TopFormat extends RecordFormat<TopSnapshot> {
     static final int TEXT_ROWS = 40;
 
     public TopFormat() {
-        super(TopSnapshot.class, TopSnapshot::schema, "Syscalls by process (syscost top)", TopSnapshot.SCHEMA);
-    }
-
-    /** A snapshot records no environment; its limits are what a reader must know first. */
-    @Override
-    public Header header(TopSnapshot s) {
-        return new Header(List.of(), List.of(), s.limits(), List.of(), null, null, null);
-    }
-
-    @Override
-    public String text(TopSnapshot s) {
-        return TopScreen.text(s, TopScreen.Sort.RATE, TEXT_ROWS);
-    }
-
-    @Override
-    public void html(TopSnapshot s, Section section) {
-        TopHtml.render(s, section);
+        super(TopSnapshot.class, TopSnapshot::schema, "Syscalls by process (syscost top)", List.of(TopSnapshot.SCHEMA),
+                s -> new Header(List.of(), List.of(), s.limits(), List.of(), null, null, null), s -> TopScreen.text(s, TopScreen.Sort.RATE, TEXT_ROWS), TopHtml::render);
     }
 
     /** The host's rate and each syscall's host-wide rate: what compares between two snapshots (pids do not). */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syscost.indirect.Estimate;
-import dev.syscost.indirect.IndirectResult;
 import dev.syscost.indirect.IndirectResult.Cell;
+import dev.syscost.indirect.IndirectResult;
 import dev.syscost.indirect.PmuReport;
 import dev.syscost.report.ResultFormats;
 import dev.syscost.report.format.Point;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syscost.env.Environment;
 import dev.syscost.indirect.Estimate;
-import dev.syscost.indirect.IndirectResult;
 import dev.syscost.indirect.IndirectResult.Cell;
+import dev.syscost.indirect.IndirectResult;
 import dev.syscost.indirect.PmuReport;
 import dev.syscost.report.format.Trees;
 import java.io.PrintWriter;
