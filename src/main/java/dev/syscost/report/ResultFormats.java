@@ -1,7 +1,9 @@
 package dev.syscost.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.syscost.report.amortize.AmortizeFormat;
 import dev.syscost.report.compare.CompareFormat;
 import dev.syscost.report.env.EnvFormat;
@@ -82,12 +84,36 @@ public final class ResultFormats {
         return trees.stream().<Result<?>>map(ResultFormats::parse).toList();
     }
 
-    /** Why a tree did not fit its record, in one line: where and what. */
+    /** Why a tree did not fit its record, in the file's terms: the field's path and the kind of value expected there. */
     private static String problem(Exception e) {
-        String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-        String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? m.getPathReference() : "";
-        String first = message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
-        return Sanitize.line((where.isEmpty() ? "" : where + ": ") + first, 200);
+        if (!(e instanceof JsonMappingException m)) {
+            return Sanitize.line(String.valueOf(e.getMessage()), 200);
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : m.getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        String expected = m instanceof MismatchedInputException mi && mi.getTargetType() != null
+                ? kindOf(mi.getTargetType()) : "another kind of value";
+        return Sanitize.line((path.isEmpty() ? "the top level" : "\"" + path + "\"") + " holds a value of the wrong kind ("
+                + expected + " expected)", 200);
+    }
+
+    private static String kindOf(Class<?> type) {
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return type == String.class || type.isEnum() ? "a string" : "an object";
     }
 
     private static <R> Result<R> bind(ResultFormat<R> format, Object record) {
