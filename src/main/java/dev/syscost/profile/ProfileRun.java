@@ -39,6 +39,7 @@ public final class ProfileRun {
     public static Measurement run(List<String> command, Options options) {
         Trampoline.resolve(command.get(0)); // fail as a shell would before loading anything
         Opened b = openBackend(options.stacks() != null ? Backend.BPF : options.backend());
+        dev.syscost.StartupTrace.mark("run: backend open");
         List<Integer> perfFds = new ArrayList<>();
         StackSession stacks = null;
         java.util.Map<String, String> env = options.stacks() == null ? java.util.Map.of()
@@ -61,6 +62,7 @@ public final class ProfileRun {
                 }
             });
             long cpu0 = processCpuNs(arena);
+            dev.syscost.StartupTrace.mark("run: child ready");
             long t0 = System.nanoTime();
             t.resume();
             boolean stopped = t.awaitGate();
@@ -72,6 +74,7 @@ public final class ProfileRun {
             ProcStats after = stopped ? ProcStats.read(t.pid()).orElse(null) : null;
             t.resume();
             int status = t.waitFor();
+            dev.syscost.StartupTrace.mark("run: child exited");
             ProcStats delta = before != null && after != null ? after.minus(before).minus(Trampoline.GATE_IO) : null;
             return new Measurement("run", List.copyOf(command), t.pid(), b.backend(), b.fallbackReason(), wallNs,
                     status, counts, perfTotal, delta, true, false, hookOf(b), profilerCpuNs, sites);

@@ -42,12 +42,14 @@ public final class SyscallProfiler implements AutoCloseable {
         countsFd = keep(Bpf.mapCreate(Bpf.MAP_TYPE_PERCPU_ARRAY, 4, 8, CountingPrograms.SLOTS + 1, "syscost_counts"));
         SyscallHook hook;
         try {
+            dev.syscost.StartupTrace.mark("bpf: maps");
             hook = SyscallHook.load(CountingPrograms.sysEnter(tidsFd, countsFd), "syscost_enter");
         } catch (RuntimeException e) {
             fds.close();
             throw e;
         }
         sysEnter = hook;
+        dev.syscost.StartupTrace.mark("bpf: hook loaded");
     }
 
     /**
@@ -58,7 +60,9 @@ public final class SyscallProfiler implements AutoCloseable {
         SyscallProfiler p = new SyscallProfiler();
         try {
             p.attachFollowers();
+            dev.syscost.StartupTrace.mark("bpf: followers");
             p.attach();
+            dev.syscost.StartupTrace.mark("bpf: attached");
             return p;
         } catch (RuntimeException e) {
             p.close();
@@ -105,7 +109,7 @@ public final class SyscallProfiler implements AutoCloseable {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment attr = PerfEventAttr.of(a, PerfEventAttr.PERF_TYPE_TRACEPOINT, id, 0);
             PerfEventAttr.samplePeriod(attr, 1);
-            int fd = keep(PerfEvents.open(attr, -1, cpu, -1));
+            int fd = fds.keepEvent(PerfEvents.open(attr, -1, cpu, -1));
             Libc.ioctlChecked("PERF_EVENT_IOC_SET_BPF", fd, PerfEvents.IOC_SET_BPF, progFd);
             Libc.ioctlChecked("PERF_EVENT_IOC_ENABLE", fd, PerfEvents.IOC_ENABLE, 0);
         }
@@ -237,6 +241,8 @@ public final class SyscallProfiler implements AutoCloseable {
         }
         closed = true;
         sysEnter.close();
+        dev.syscost.StartupTrace.mark("bpf: detached");
         fds.close();
+        dev.syscost.StartupTrace.mark("bpf: closed");
     }
 }

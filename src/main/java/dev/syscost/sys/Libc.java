@@ -124,6 +124,19 @@ public final class Libc {
         static final MethodHandle GETCPU = Native.downcall("sched_getcpu", FunctionDescriptor.of(JAVA_INT));
     }
 
+    /**
+     * Links the downcalls a profile run makes (bpf(2) through syscall, ioctl, open, read, write, close,
+     * clock_gettime), in the order it first makes them; see {@link Prelink}.
+     */
+    static void prelinkProfile() {
+        touch(Syscall6Errno.MH, Ioctl.MH, Ioctl.ERRNO, Open.MH, Open.ERRNO, Read.MH, Read.ERRNO, ClockGettime.MH,
+                Write.MH, Write.ERRNO, Close.MH, Close.ERRNO);
+    }
+
+    private static void touch(MethodHandle... linked) {
+        // reading the holders' fields has initialised them: nothing more to do
+    }
+
     // --- unchecked: for timed loops -------------------------------------------------------------
 
     /** {@code syscall(nr)}: the raw result, -1 on failure (errno not captured). */
