@@ -38,13 +38,21 @@ public final class ProfileRun {
     /** Runs {@code command} with stdio untouched, counting from its exec until it exits. */
     public static Measurement run(List<String> command, Options options) {
         Trampoline.resolve(command.get(0)); // fail as a shell would before loading anything
-        Opened b = openBackend(options.stacks() != null ? Backend.BPF : options.backend());
+        java.util.Map<String, String> env = options.stacks() == null ? java.util.Map.of()
+                : StackSession.javaEnvironment(System.getenv("JAVA_TOOL_OPTIONS"));
+        // The shell starts up (tens of ms of exec) while the programs load; it waits at the gate for both.
+        Trampoline spawned = Trampoline.spawn(command, env);
+        Opened b;
+        try {
+            b = openBackend(options.stacks() != null ? Backend.BPF : options.backend());
+        } catch (RuntimeException | Error e) {
+            spawned.close();
+            throw e;
+        }
         dev.syscost.StartupTrace.mark("run: backend open");
         List<Integer> perfFds = new ArrayList<>();
         StackSession stacks = null;
-        java.util.Map<String, String> env = options.stacks() == null ? java.util.Map.of()
-                : StackSession.javaEnvironment(System.getenv("JAVA_TOOL_OPTIONS"));
-        try (Trampoline t = Trampoline.start(command, env); Arena arena = Arena.ofConfined()) {
+        try (Trampoline t = spawned.ready(); Arena arena = Arena.ofConfined()) {
             if (b.profiler() != null) {
                 b.profiler().armOnExec(t.pid());
             }

@@ -84,6 +84,15 @@ public final class Trampoline implements AutoCloseable {
 
     /** Starts {@code command} with {@code env} added to (or replacing entries of) syscost's own environment. */
     public static Trampoline start(List<String> command, java.util.Map<String, String> env) {
+        return spawn(command, env).ready();
+    }
+
+    /**
+     * Starts the shell and returns at once, before it reaches the gate: the shell starts up (an exec or
+     * two, tens of milliseconds) while the caller does other work, then {@link #ready()}. Close it if the
+     * caller gives up before that.
+     */
+    public static Trampoline spawn(List<String> command, java.util.Map<String, String> env) {
         Path dir;
         int go;
         int done;
@@ -121,13 +130,18 @@ public final class Trampoline implements AutoCloseable {
         Trampoline t = new Trampoline(p, dir, go, done);
         // A shell that dies at any point still wakes the reader of "done".
         p.onExit().thenRun(t::wakeReader);
-        if (!t.awaitGate()) {
-            int status = t.waitFor();
-            t.closeGate();
+        return t;
+    }
+
+    /** Waits until the shell {@link #spawn spawned} is at the gate, and returns this. */
+    public Trampoline ready() {
+        if (!awaitGate()) {
+            int status = waitFor();
+            closeGate();
             throw new SyscostException("the launcher shell exited before the command started (status " + status + ")");
         }
-        deleteGate(dir); // both ends are open on both sides now: nothing needs the names
-        return t;
+        deleteGate(gateDir); // both ends are open on both sides now: nothing needs the names
+        return this;
     }
 
     /**
