@@ -20,6 +20,7 @@ public final class ProfilePrefetch {
         try {
             Prelink.profile();
             SyscallHook.prefetchDispatcher();
+            SyscallProfiler.TaskPid.offset();
             dev.syscost.StartupTrace.mark("prefetched");
         } catch (RuntimeException | LinkageError e) {
             // the run links and looks these up again, and reports what fails there

@@ -5,6 +5,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.syscost.sys.Bpf;
+import dev.syscost.sys.BpfVerifierException;
+import dev.syscost.sys.Btf;
 import dev.syscost.sys.Libc;
 import dev.syscost.sys.NativeException;
 import dev.syscost.sys.PerfEventAttr;
@@ -16,6 +18,10 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -36,6 +42,7 @@ public final class SyscallProfiler implements AutoCloseable {
     private final SyscallHook sysEnter;
     private final int cpus = Bpf.possibleCpus();
     private boolean closed;
+    private boolean followersRaw;
 
     private SyscallProfiler() {
         tidsFd = keep(Bpf.mapCreate(Bpf.MAP_TYPE_ARRAY, 4, 4, pidMax(), "syscost_tids"));
@@ -57,9 +64,14 @@ public final class SyscallProfiler implements AutoCloseable {
      * {@link NativeException} (no permission, with the fix) or {@link dev.syscost.sys.BpfVerifierException}.
      */
     public static SyscallProfiler open() {
+        return open(true);
+    }
+
+    /** {@link #open()}, with the followers on perf-event tracepoints even where raw ones would do when {@code rawFollowers} is false (tests). */
+    static SyscallProfiler open(boolean rawFollowers) {
         SyscallProfiler p = new SyscallProfiler();
         try {
-            p.attachFollowers();
+            p.attachFollowers(rawFollowers);
             dev.syscost.StartupTrace.mark("bpf: followers");
             p.attach();
             dev.syscost.StartupTrace.mark("bpf: attached");
@@ -82,7 +94,17 @@ public final class SyscallProfiler implements AutoCloseable {
         }
     }
 
-    private void attachFollowers() {
+    /**
+     * The followers on raw tracepoints where the kernel's BTF gives task_struct's pid (the fork program
+     * reads the child's), else on perf-event tracepoints. Detaching a raw tracepoint link costs nothing;
+     * closing a perf event that carries a program waits for RCU grace periods (about 50 ms each here).
+     */
+    private void attachFollowers(boolean raw) {
+        OptionalInt pidOffset = TaskPid.offset();
+        if (raw && pidOffset.isPresent() && attachFollowersRaw(pidOffset.getAsInt())) {
+            followersRaw = true;
+            return;
+        }
         try {
             String fork = Tracefs.format("sched", "sched_process_fork");
             int parent = CountingPrograms.fieldOffset(fork, "parent_pid");
@@ -95,6 +117,47 @@ public final class SyscallProfiler implements AutoCloseable {
         }
         attachTracepoint("sched_process_exec", load(Bpf.PROG_TYPE_TRACEPOINT, CountingPrograms.exec(tidsFd), "syscost_exec"));
         attachTracepoint("sched_process_exit", load(Bpf.PROG_TYPE_TRACEPOINT, CountingPrograms.exit(tidsFd), "syscost_exit"));
+    }
+
+    private boolean attachFollowersRaw(int pidOffset) {
+        List<Integer> opened = new ArrayList<>();
+        try {
+            for (var f : List.of(Map.entry("sched_process_fork", CountingPrograms.forkRaw(tidsFd, pidOffset)),
+                    Map.entry("sched_process_exec", CountingPrograms.exec(tidsFd)),
+                    Map.entry("sched_process_exit", CountingPrograms.exit(tidsFd)))) {
+                int prog = load(Bpf.PROG_TYPE_RAW_TRACEPOINT, f.getValue(), f.getKey().equals("sched_process_fork")
+                        ? "syscost_fork" : f.getKey().equals("sched_process_exec") ? "syscost_exec" : "syscost_exit");
+                opened.add(prog);
+                opened.add(Bpf.rawTracepointOpen(f.getKey(), prog));
+            }
+        } catch (NativeException | BpfVerifierException e) {
+            for (int i = opened.size() - 1; i >= 0; i--) {
+                Libc.close(opened.get(i));
+            }
+            return false; // the perf-event tracepoints then
+        }
+        opened.forEach(fds::keep);
+        return true;
+    }
+
+    /** The byte offset of {@code pid} in the kernel's task_struct, looked up once per process (see {@link ProfilePrefetch}). */
+    static final class TaskPid {
+        private static final OptionalInt OFFSET = lookup();
+
+        private TaskPid() {}
+
+        static OptionalInt offset() {
+            return OFFSET;
+        }
+
+        private static OptionalInt lookup() {
+            try {
+                return java.nio.file.Files.isReadable(Btf.VMLINUX) ? Btf.memberOffset(Btf.VMLINUX, "task_struct", "pid")
+                        : OptionalInt.empty();
+            } catch (IOException | RuntimeException e) {
+                return OptionalInt.empty();
+            }
+        }
     }
 
     /**
@@ -129,6 +192,11 @@ public final class SyscallProfiler implements AutoCloseable {
     /** Detaches the counting program: every syscall on the machine takes its untraced path again. */
     synchronized void detach() {
         sysEnter.detach();
+    }
+
+    /** Whether the fork, exec and exit followers hang on raw tracepoints (else on perf-event tracepoints). */
+    boolean followersOnRawTracepoints() {
+        return followersRaw;
     }
 
     /** Where the counting program hangs (fentry or the raw tracepoint), and why not fentry. */
