@@ -65,6 +65,22 @@ class SyscallProfilerTest {
     }
 
     @Test
+    void shouldReadTheSameCountsInOneBatchAsKeyByKey() {
+        try (SyscallProfiler p = SyscallProfiler.open()) {
+            p.trackThread(Libc.gettid());
+            for (int i = 0; i < 1000; i++) {
+                Libc.getppid();
+            }
+            p.untrack(Libc.gettid());
+            SyscallCounts batch = p.snapshot();
+            assertThat(batch.count("getppid")).isEqualTo(1000);
+            SyscallCounts each = p.snapshotKeyByKey();
+            assertThat(batch.byNumber()).containsExactly(each.byNumber());
+            assertThat(batch.zeroTimeoutWaits()).isEqualTo(each.zeroTimeoutWaits());
+        }
+    }
+
+    @Test
     void shouldNotCountAnUntrackedThread() {
         try (SyscallProfiler p = SyscallProfiler.open()) {
             for (int i = 0; i < 1000; i++) {
