@@ -2,7 +2,6 @@ package dev.syscost.profile;
 
 import dev.syscost.sys.Bpf;
 import dev.syscost.sys.BpfVerifierException;
-import dev.syscost.sys.Btf;
 import dev.syscost.sys.Libc;
 import dev.syscost.sys.NativeException;
 import java.io.IOException;
@@ -97,10 +96,7 @@ public final class SyscallHook implements AutoCloseable {
 
         private static Object lookup() {
             try {
-                if (!java.nio.file.Files.isReadable(Btf.VMLINUX)) {
-                    return new IOException("no kernel BTF (" + Btf.VMLINUX + ")");
-                }
-                OptionalInt id = Btf.funcId(Btf.VMLINUX, DISPATCHER);
+                OptionalInt id = KernelBtf.get().funcId(DISPATCHER);
                 if (id.isEmpty()) {
                     return new IOException("no function " + DISPATCHER + " in the kernel's BTF (a kernel before 6.9)");
                 }

@@ -6,7 +6,6 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.syscost.sys.Bpf;
 import dev.syscost.sys.BpfVerifierException;
-import dev.syscost.sys.Btf;
 import dev.syscost.sys.Libc;
 import dev.syscost.sys.NativeException;
 import dev.syscost.sys.PerfEventAttr;
@@ -152,9 +151,8 @@ public final class SyscallProfiler implements AutoCloseable {
 
         private static OptionalInt lookup() {
             try {
-                return java.nio.file.Files.isReadable(Btf.VMLINUX) ? Btf.memberOffset(Btf.VMLINUX, "task_struct", "pid")
-                        : OptionalInt.empty();
-            } catch (IOException | RuntimeException e) {
+                return KernelBtf.get().memberOffset("task_struct", "pid");
+            } catch (IOException e) {
                 return OptionalInt.empty();
             }
         }
