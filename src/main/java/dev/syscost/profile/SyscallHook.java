@@ -96,7 +96,7 @@ public final class SyscallHook implements AutoCloseable {
 
         private static Object lookup() {
             try {
-                OptionalInt id = KernelBtf.get().funcId(DISPATCHER);
+                OptionalInt id = KernelBtf.funcId(DISPATCHER);
                 if (id.isEmpty()) {
                     return new IOException("no function " + DISPATCHER + " in the kernel's BTF (a kernel before 6.9)");
                 }

@@ -151,7 +151,7 @@ public final class SyscallProfiler implements AutoCloseable {
 
         private static OptionalInt lookup() {
             try {
-                return KernelBtf.get().memberOffset("task_struct", "pid");
+                return KernelBtf.memberOffset("task_struct", "pid");
             } catch (IOException e) {
                 return OptionalInt.empty();
             }
