@@ -4,9 +4,11 @@ import dev.syscost.sys.Prelink;
 
 /**
  * What every {@code syscost profile} needs and can have before its command line is parsed, fetched on a
- * second thread meanwhile: the downcalls linked and the kernel's BTF searched for the syscall dispatcher
- * (together about 150 ms of CPU that the parse, as long again, would otherwise be followed by). Nothing
- * here changes state outside this process; a failure is left for the run itself to meet and report.
+ * second thread meanwhile: its nine downcalls linked (about 90 ms of CPU, the first one setting up the
+ * linker) and the kernel BTF's answers looked up ({@link KernelBtf}: from its cache file, or the BTF
+ * itself on a first run). picocli takes as long on the main thread, which then finds them done. Nothing
+ * here changes state outside this process but that cache file; a failure is left for the run itself to
+ * meet and report.
  */
 public final class ProfilePrefetch {
     private ProfilePrefetch() {}

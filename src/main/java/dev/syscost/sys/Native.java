@@ -26,7 +26,9 @@ final class Native {
         MemorySegment symbol = LIBC.find(name)
                 .orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));
         MethodHandle handle = LINKER.downcallHandle(symbol, descriptor, options);
-        dev.syscost.StartupTrace.mark("linked " + name + descriptor);
+        if (dev.syscost.StartupTrace.on()) {
+            dev.syscost.StartupTrace.mark("linked " + name + descriptor);
+        }
         return handle;
     }
 
