@@ -19,3 +19,5 @@ run -jar target/syscost-all.jar amortize --quick
 run -jar target/syscost-all.jar indirect
 echo "(first profile: calibration with an empty cache)"
 run -Dsyscost.cache.dir="$cache" -jar target/syscost-all.jar profile -- true
+echo "(start-up: profile -- /bin/true through the launcher, warm archive and cache)"
+"$here/bench/startup.sh" 10

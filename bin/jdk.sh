@@ -3,19 +3,40 @@
 # SYSCOST_JDK_DIRS replaces the list of directories searched after JAVA_HOME and PATH (for tests).
 
 syscost_jdk_major() { # $1 = a JDK home; prints its feature version, from its release file
-  local v
-  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null) || true
-  echo "${v:-0}"
+  _syscost_read_major "$1"
+  echo "$_syscost_major"
+}
+
+# Sets _syscost_major to $1's feature version (0 when unknown) with bash builtins only: the launcher runs
+# this on every start, and each fork (a $(...), a sed) costs milliseconds on a small VM.
+_syscost_read_major() {
+  local line
+  _syscost_major=0
+  [ -r "$1/release" ] || return 0
+  while IFS= read -r line || [ -n "$line" ]; do
+    if [[ $line =~ ^JAVA_VERSION=\"([0-9]+) ]]; then _syscost_major=${BASH_REMATCH[1]}; return 0; fi
+  done <"$1/release"
+}
+
+_syscost_is_jdk25() { # $1 = a candidate home
+  [ -n "$1" ] && [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
+  _syscost_read_major "$1"
+  [ "$_syscost_major" -ge 25 ]
 }
 
 syscost_find_jdk() {
-  local cand home
-  for cand in "${JAVA_HOME:-}" \
-              "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")" \
-              ${SYSCOST_JDK_DIRS:-/usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/jdk* $HOME/.sdkman/candidates/java/*}; do
-    [ -n "$cand" ] && [ -x "$cand/bin/java" ] && [ -x "$cand/bin/javac" ] || continue
-    if [ "$(syscost_jdk_major "$cand")" -ge 25 ]; then home=$cand; break; fi
-  done
+  local cand home= onpath
+  # JAVA_HOME first, then the java on PATH, then the usual places; the PATH one is resolved (a fork)
+  # only when JAVA_HOME is not a JDK 25.
+  if _syscost_is_jdk25 "${JAVA_HOME:-}"; then
+    home=$JAVA_HOME
+  else
+    onpath=$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)") || onpath=
+    for cand in "${onpath%/bin/java}" \
+                ${SYSCOST_JDK_DIRS:-/usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/jdk* $HOME/.sdkman/candidates/java/*}; do
+      if _syscost_is_jdk25 "$cand"; then home=$cand; break; fi
+    done
+  fi
   if [ -z "${home:-}" ]; then
     echo "syscost: no JDK 25 or newer found (looked at JAVA_HOME, PATH, /usr/lib/jvm); install one, e.g. \`apt-get install temurin-25-jdk\` or from adoptium.net" >&2
     exit 1

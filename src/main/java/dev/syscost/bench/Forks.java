@@ -97,7 +97,8 @@ final class Forks {
 
     /**
      * This JVM's flags as a fork gets them. A debugger agent would make the child wait for a debugger on the
-     * same port. A fork never creates the launcher's class-data archive: it would race the parent writing
+     * same port. A fork compiles with C2 whatever its parent does (the launcher starts `profile`, whose
+     * calibration forks, with C1 alone for a quicker start). A fork never creates the launcher's class-data archive: it would race the parent writing
      * the same file, and where the file cannot be written the JVM fails at exit ("Unable to use shared
      * archive"), so the fork reads the archive if it exists and goes without one otherwise.
      */
@@ -105,7 +106,7 @@ final class Forks {
         List<String> flags = new ArrayList<>();
         for (String arg : parentFlags) {
             if (arg.startsWith("-agentlib:jdwp") || arg.startsWith("-Xrunjdwp") || arg.equals("-Xdebug")
-                    || arg.equals("-XX:+AutoCreateSharedArchive")) {
+                    || arg.equals("-XX:+AutoCreateSharedArchive") || arg.startsWith("-XX:TieredStopAtLevel=")) {
                 continue;
             }
             if (arg.startsWith("-XX:SharedArchiveFile=")

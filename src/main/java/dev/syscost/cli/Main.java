@@ -3,6 +3,7 @@ package dev.syscost.cli;
 import dev.syscost.InvalidSettingException;
 import dev.syscost.SyscostException;
 import dev.syscost.UsageException;
+import dev.syscost.profile.ProfilePrefetch;
 import dev.syscost.sys.NativeException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -22,6 +23,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        dev.syscost.StartupTrace.mark("main");
+        if (args.length > 0 && args[0].equals("profile")) {
+            ProfilePrefetch.start(); // links and looks up on a second thread while picocli parses on this one
+        }
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             // Fast path: the answer needs none of the command model, whose reflection costs ~0.4 s.
             System.out.println(VersionProvider.line());
@@ -60,7 +65,10 @@ public final class Main {
         CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args);
+        dev.syscost.StartupTrace.mark("command line built");
+        int code = cl.execute(args);
+        dev.syscost.StartupTrace.mark("exit");
+        return code;
     }
 
     /**

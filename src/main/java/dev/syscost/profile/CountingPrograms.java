@@ -100,6 +100,37 @@ final class CountingPrograms {
                 .label("out").movImm(R0, 0).exit();
     }
 
+    /**
+     * Raw tracepoint sched_process_fork (ctx->args: the parent, which is the current task, and the child's
+     * {@code struct task_struct *}): the same rule as {@link #fork}, the child's pid read at
+     * {@code childPidOffset} in its task_struct (from the kernel's BTF).
+     */
+    static BpfAsm forkRaw(int tidsFd, int childPidOffset) {
+        return new BpfAsm()
+                .mov(R6, R1)
+                .call(FN_GET_CURRENT_PID_TGID)
+                .store(W, R10, -4, R0) // the low 32 bits: the parent's thread id
+                .mov(R2, R10).addImm(R2, -4)
+                .loadMapFd(R1, tidsFd)
+                .call(FN_MAP_LOOKUP_ELEM)
+                .jumpImm(JEQ, R0, 0, "out")
+                .load(W, R7, R0, 0)
+                .jumpImm(JEQ, R7, 0, "out")
+                .storeImm(W, R10, -8, 0)
+                .mov(R1, R10).addImm(R1, -8)
+                .movImm(R2, 4)
+                .load(DW, R3, R6, 8) // ctx->args[1]: the child
+                .addImm(R3, childPidOffset)
+                .call(FN_PROBE_READ_KERNEL)
+                .jumpImm(JNE, R0, 0, "out")
+                .mov(R2, R10).addImm(R2, -8)
+                .loadMapFd(R1, tidsFd)
+                .call(FN_MAP_LOOKUP_ELEM)
+                .jumpImm(JEQ, R0, 0, "out")
+                .store(W, R0, 0, R7)
+                .label("out").movImm(R0, 0).exit();
+    }
+
     /** Tracepoint sched:sched_process_exec: an armed thread starts counting once it has exec'd. */
     static BpfAsm exec(int tidsFd) {
         return new BpfAsm()

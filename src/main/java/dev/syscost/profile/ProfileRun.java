@@ -38,12 +38,21 @@ public final class ProfileRun {
     /** Runs {@code command} with stdio untouched, counting from its exec until it exits. */
     public static Measurement run(List<String> command, Options options) {
         Trampoline.resolve(command.get(0)); // fail as a shell would before loading anything
-        Opened b = openBackend(options.stacks() != null ? Backend.BPF : options.backend());
-        List<Integer> perfFds = new ArrayList<>();
-        StackSession stacks = null;
         java.util.Map<String, String> env = options.stacks() == null ? java.util.Map.of()
                 : StackSession.javaEnvironment(System.getenv("JAVA_TOOL_OPTIONS"));
-        try (Trampoline t = Trampoline.start(command, env); Arena arena = Arena.ofConfined()) {
+        // The shell starts up (tens of ms of exec) while the programs load; it waits at the gate for both.
+        Trampoline spawned = Trampoline.spawn(command, env);
+        Opened b;
+        try {
+            b = openBackend(options.stacks() != null ? Backend.BPF : options.backend());
+        } catch (RuntimeException | Error e) {
+            spawned.close();
+            throw e;
+        }
+        dev.syscost.StartupTrace.mark("run: backend open");
+        List<Integer> perfFds = new ArrayList<>();
+        StackSession stacks = null;
+        try (Trampoline t = spawned.ready(); Arena arena = Arena.ofConfined()) {
             if (b.profiler() != null) {
                 b.profiler().armOnExec(t.pid());
             }
@@ -61,6 +70,7 @@ public final class ProfileRun {
                 }
             });
             long cpu0 = processCpuNs(arena);
+            dev.syscost.StartupTrace.mark("run: child ready");
             long t0 = System.nanoTime();
             t.resume();
             boolean stopped = t.awaitGate();
@@ -72,6 +82,7 @@ public final class ProfileRun {
             ProcStats after = stopped ? ProcStats.read(t.pid()).orElse(null) : null;
             t.resume();
             int status = t.waitFor();
+            dev.syscost.StartupTrace.mark("run: child exited");
             ProcStats delta = before != null && after != null ? after.minus(before).minus(Trampoline.GATE_IO) : null;
             return new Measurement("run", List.copyOf(command), t.pid(), b.backend(), b.fallbackReason(), wallNs,
                     status, counts, perfTotal, delta, true, false, hookOf(b), profilerCpuNs, sites);

@@ -2,7 +2,6 @@ package dev.syscost.profile;
 
 import dev.syscost.sys.Bpf;
 import dev.syscost.sys.BpfVerifierException;
-import dev.syscost.sys.Btf;
 import dev.syscost.sys.Libc;
 import dev.syscost.sys.NativeException;
 import java.io.IOException;
@@ -88,17 +87,44 @@ public final class SyscallHook implements AutoCloseable {
         return load(new BpfAsm().movImm(BpfAsm.R0, 0).exit(), "syscost_floor");
     }
 
+    /**
+     * The dispatcher's BTF type id, or why there is none: looked up once per process (the kernel's BTF is
+     * megabytes to scan), by the first thread to ask (see {@link ProfilePrefetch}).
+     */
+    private static final class Dispatcher {
+        static final Object ID_OR_FAILURE = lookup();
+
+        private static Object lookup() {
+            try {
+                OptionalInt id = KernelBtf.funcId(DISPATCHER);
+                if (id.isEmpty()) {
+                    return new IOException("no function " + DISPATCHER + " in the kernel's BTF (a kernel before 6.9)");
+                }
+                return id.getAsInt();
+            } catch (IOException e) {
+                return e;
+            }
+        }
+
+        static int id() throws IOException {
+            if (ID_OR_FAILURE instanceof IOException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            return (Integer) ID_OR_FAILURE;
+        }
+    }
+
+    /** Looks the dispatcher's BTF id up now, so that a later {@link #load} finds it. */
+    static void prefetchDispatcher() {
+        java.util.Objects.requireNonNull(Dispatcher.ID_OR_FAILURE);
+    }
+
     private static int loadFentry(BpfAsm program, String name) throws IOException {
-        if (!java.nio.file.Files.isReadable(Btf.VMLINUX)) {
-            throw new IOException("no kernel BTF (" + Btf.VMLINUX + ")");
-        }
-        OptionalInt id = Btf.funcId(Btf.VMLINUX, DISPATCHER);
-        if (id.isEmpty()) {
-            throw new IOException("no function " + DISPATCHER + " in the kernel's BTF (a kernel before 6.9)");
-        }
+        int id = Dispatcher.id();
+        dev.syscost.StartupTrace.mark("fentry: btf");
         int fd;
         try (Arena a = Arena.ofConfined()) {
-            fd = Bpf.progLoadFentry(program.encode(a), name, id.getAsInt());
+            fd = Bpf.progLoadFentry(program.encode(a), name, id);
         }
         try {
             Libc.close(Bpf.attachTracing(fd)); // the probe: a trampoline must attach here, not only load

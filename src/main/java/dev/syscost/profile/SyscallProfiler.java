@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.syscost.sys.Bpf;
+import dev.syscost.sys.BpfVerifierException;
 import dev.syscost.sys.Libc;
 import dev.syscost.sys.NativeException;
 import dev.syscost.sys.PerfEventAttr;
@@ -16,6 +17,10 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -36,18 +41,21 @@ public final class SyscallProfiler implements AutoCloseable {
     private final SyscallHook sysEnter;
     private final int cpus = Bpf.possibleCpus();
     private boolean closed;
+    private boolean followersRaw;
 
     private SyscallProfiler() {
         tidsFd = keep(Bpf.mapCreate(Bpf.MAP_TYPE_ARRAY, 4, 4, pidMax(), "syscost_tids"));
         countsFd = keep(Bpf.mapCreate(Bpf.MAP_TYPE_PERCPU_ARRAY, 4, 8, CountingPrograms.SLOTS + 1, "syscost_counts"));
         SyscallHook hook;
         try {
+            dev.syscost.StartupTrace.mark("bpf: maps");
             hook = SyscallHook.load(CountingPrograms.sysEnter(tidsFd, countsFd), "syscost_enter");
         } catch (RuntimeException e) {
             fds.close();
             throw e;
         }
         sysEnter = hook;
+        dev.syscost.StartupTrace.mark("bpf: hook loaded");
     }
 
     /**
@@ -55,10 +63,17 @@ public final class SyscallProfiler implements AutoCloseable {
      * {@link NativeException} (no permission, with the fix) or {@link dev.syscost.sys.BpfVerifierException}.
      */
     public static SyscallProfiler open() {
+        return open(true);
+    }
+
+    /** {@link #open()}, with the followers on perf-event tracepoints even where raw ones would do when {@code rawFollowers} is false (tests). */
+    static SyscallProfiler open(boolean rawFollowers) {
         SyscallProfiler p = new SyscallProfiler();
         try {
-            p.attachFollowers();
+            p.attachFollowers(rawFollowers);
+            dev.syscost.StartupTrace.mark("bpf: followers");
             p.attach();
+            dev.syscost.StartupTrace.mark("bpf: attached");
             return p;
         } catch (RuntimeException e) {
             p.close();
@@ -78,7 +93,17 @@ public final class SyscallProfiler implements AutoCloseable {
         }
     }
 
-    private void attachFollowers() {
+    /**
+     * The followers on raw tracepoints where the kernel's BTF gives task_struct's pid (the fork program
+     * reads the child's), else on perf-event tracepoints. Detaching a raw tracepoint link costs nothing;
+     * closing a perf event that carries a program waits for RCU grace periods (about 50 ms each here).
+     */
+    private void attachFollowers(boolean raw) {
+        OptionalInt pidOffset = TaskPid.offset();
+        if (raw && pidOffset.isPresent() && attachFollowersRaw(pidOffset.getAsInt())) {
+            followersRaw = true;
+            return;
+        }
         try {
             String fork = Tracefs.format("sched", "sched_process_fork");
             int parent = CountingPrograms.fieldOffset(fork, "parent_pid");
@@ -93,6 +118,46 @@ public final class SyscallProfiler implements AutoCloseable {
         attachTracepoint("sched_process_exit", load(Bpf.PROG_TYPE_TRACEPOINT, CountingPrograms.exit(tidsFd), "syscost_exit"));
     }
 
+    private boolean attachFollowersRaw(int pidOffset) {
+        List<Integer> opened = new ArrayList<>();
+        try {
+            for (var f : List.of(Map.entry("sched_process_fork", CountingPrograms.forkRaw(tidsFd, pidOffset)),
+                    Map.entry("sched_process_exec", CountingPrograms.exec(tidsFd)),
+                    Map.entry("sched_process_exit", CountingPrograms.exit(tidsFd)))) {
+                int prog = load(Bpf.PROG_TYPE_RAW_TRACEPOINT, f.getValue(), f.getKey().equals("sched_process_fork")
+                        ? "syscost_fork" : f.getKey().equals("sched_process_exec") ? "syscost_exec" : "syscost_exit");
+                opened.add(prog);
+                opened.add(Bpf.rawTracepointOpen(f.getKey(), prog));
+            }
+        } catch (NativeException | BpfVerifierException e) {
+            for (int i = opened.size() - 1; i >= 0; i--) {
+                Libc.close(opened.get(i));
+            }
+            return false; // the perf-event tracepoints then
+        }
+        opened.forEach(fds::keep);
+        return true;
+    }
+
+    /** The byte offset of {@code pid} in the kernel's task_struct, looked up once per process (see {@link ProfilePrefetch}). */
+    static final class TaskPid {
+        private static final OptionalInt OFFSET = lookup();
+
+        private TaskPid() {}
+
+        static OptionalInt offset() {
+            return OFFSET;
+        }
+
+        private static OptionalInt lookup() {
+            try {
+                return KernelBtf.memberOffset("task_struct", "pid");
+            } catch (IOException e) {
+                return OptionalInt.empty();
+            }
+        }
+    }
+
     /**
      * Attaches a tracepoint program through one perf event on the first online CPU: the program hangs on
      * the tracepoint itself and runs on every CPU (a second event for the same program is EEXIST), as
@@ -105,7 +170,7 @@ public final class SyscallProfiler implements AutoCloseable {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment attr = PerfEventAttr.of(a, PerfEventAttr.PERF_TYPE_TRACEPOINT, id, 0);
             PerfEventAttr.samplePeriod(attr, 1);
-            int fd = keep(PerfEvents.open(attr, -1, cpu, -1));
+            int fd = fds.keepEvent(PerfEvents.open(attr, -1, cpu, -1));
             Libc.ioctlChecked("PERF_EVENT_IOC_SET_BPF", fd, PerfEvents.IOC_SET_BPF, progFd);
             Libc.ioctlChecked("PERF_EVENT_IOC_ENABLE", fd, PerfEvents.IOC_ENABLE, 0);
         }
@@ -125,6 +190,11 @@ public final class SyscallProfiler implements AutoCloseable {
     /** Detaches the counting program: every syscall on the machine takes its untraced path again. */
     synchronized void detach() {
         sysEnter.detach();
+    }
+
+    /** Whether the fork, exec and exit followers hang on raw tracepoints (else on perf-event tracepoints). */
+    boolean followersOnRawTracepoints() {
+        return followersRaw;
     }
 
     /** Where the counting program hangs (fentry or the raw tracepoint), and why not fentry. */
@@ -196,12 +266,48 @@ public final class SyscallProfiler implements AutoCloseable {
         return tids;
     }
 
-    /** The counts so far, summed over CPUs (one bpf lookup per syscall number). */
+    /** The counts so far, summed over CPUs (one batch lookup; one lookup per syscall number where batches are missing). */
     public synchronized SyscallCounts snapshot() {
         if (closed) {
             throw new IllegalStateException("profiler closed");
         }
         long[] counts = new long[CountingPrograms.SLOTS + 1];
+        if (!snapshotBatch(counts)) {
+            snapshotEach(counts);
+        }
+        return new SyscallCounts(java.util.Arrays.copyOf(counts, CountingPrograms.SLOTS),
+                counts[CountingPrograms.ZERO_TIMEOUT_SLOT]);
+    }
+
+    /** The counts so far read one bpf lookup per slot, as before batches (tests compare the two). */
+    synchronized SyscallCounts snapshotKeyByKey() {
+        long[] counts = new long[CountingPrograms.SLOTS + 1];
+        snapshotEach(counts);
+        return new SyscallCounts(java.util.Arrays.copyOf(counts, CountingPrograms.SLOTS),
+                counts[CountingPrograms.ZERO_TIMEOUT_SLOT]);
+    }
+
+    /** Every slot in one bpf call; false where the kernel has no batch lookup (before 5.6). */
+    private boolean snapshotBatch(long[] counts) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment keys = a.allocate(JAVA_INT, counts.length);
+            MemorySegment values = a.allocate(JAVA_LONG, (long) counts.length * cpus);
+            int n = Bpf.lookupBatch(countsFd, keys, values, counts.length);
+            for (int i = 0; i < n; i++) {
+                long sum = 0;
+                for (int c = 0; c < cpus; c++) {
+                    sum += values.getAtIndex(JAVA_LONG, (long) i * cpus + c);
+                }
+                counts[keys.getAtIndex(JAVA_INT, i)] = sum;
+            }
+            return n == counts.length;
+        } catch (NativeException e) {
+            return false;
+        }
+    }
+
+    /** Every slot, one bpf lookup each. */
+    private void snapshotEach(long[] counts) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment key = a.allocate(JAVA_INT);
             MemorySegment values = a.allocate(JAVA_LONG, cpus);
@@ -216,8 +322,6 @@ public final class SyscallProfiler implements AutoCloseable {
                 }
             }
         }
-        return new SyscallCounts(java.util.Arrays.copyOf(counts, CountingPrograms.SLOTS),
-                counts[CountingPrograms.ZERO_TIMEOUT_SLOT]);
     }
 
     private int keep(int fd) {
@@ -237,6 +341,8 @@ public final class SyscallProfiler implements AutoCloseable {
         }
         closed = true;
         sysEnter.close();
+        dev.syscost.StartupTrace.mark("bpf: detached");
         fds.close();
+        dev.syscost.StartupTrace.mark("bpf: closed");
     }
 }

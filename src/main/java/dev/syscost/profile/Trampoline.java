@@ -84,11 +84,20 @@ public final class Trampoline implements AutoCloseable {
 
     /** Starts {@code command} with {@code env} added to (or replacing entries of) syscost's own environment. */
     public static Trampoline start(List<String> command, java.util.Map<String, String> env) {
+        return spawn(command, env).ready();
+    }
+
+    /**
+     * Starts the shell and returns at once, before it reaches the gate: the shell starts up (an exec or
+     * two, tens of milliseconds) while the caller does other work, then {@link #ready()}. Close it if the
+     * caller gives up before that.
+     */
+    public static Trampoline spawn(List<String> command, java.util.Map<String, String> env) {
         Path dir;
         int go;
         int done;
         try {
-            dir = Files.createTempDirectory("syscost-gate");
+            dir = createGateDir();
         } catch (IOException e) {
             throw new SyscostException("cannot create the launcher's gate in " + System.getProperty("java.io.tmpdir")
                     + ": " + e.getMessage() + "; point TMPDIR (java.io.tmpdir) at a writable directory", e);
@@ -121,13 +130,40 @@ public final class Trampoline implements AutoCloseable {
         Trampoline t = new Trampoline(p, dir, go, done);
         // A shell that dies at any point still wakes the reader of "done".
         p.onExit().thenRun(t::wakeReader);
-        if (!t.awaitGate()) {
-            int status = t.waitFor();
-            t.closeGate();
+        return t;
+    }
+
+    /** Waits until the shell {@link #spawn spawned} is at the gate, and returns this. */
+    public Trampoline ready() {
+        if (!awaitGate()) {
+            int status = waitFor();
+            closeGate();
             throw new SyscostException("the launcher shell exited before the command started (status " + status + ")");
         }
-        deleteGate(dir); // both ends are open on both sides now: nothing needs the names
-        return t;
+        deleteGate(gateDir); // both ends are open on both sides now: nothing needs the names
+        return this;
+    }
+
+    /**
+     * A new directory in java.io.tmpdir that only this user may enter. Named as Files.createTempDirectory
+     * names its own but without its SecureRandom (whose start costs a profile ~5 ms): mkdir is atomic and
+     * never follows a link, so a name someone else took first is skipped, never shared.
+     */
+    private static Path createGateDir() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        java.nio.file.attribute.FileAttribute<?> ownerOnly = java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        long seed = System.nanoTime() ^ (ProcessHandle.current().pid() << 40);
+        for (int i = 0; ; i++) {
+            Path dir = tmp.resolve("syscost-gate" + Long.toUnsignedString(seed + i * 0x9E3779B97F4A7C15L, 36));
+            try {
+                return Files.createDirectory(dir, ownerOnly);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (i == 99) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**

@@ -24,6 +24,7 @@ public final class Bpf {
     public static final int BPF_MAP_GET_NEXT_KEY = 4;
     public static final int BPF_PROG_LOAD = 5;
     public static final int BPF_RAW_TRACEPOINT_OPEN = 17;
+    public static final int BPF_MAP_LOOKUP_BATCH = 24;
 
     public static final int MAP_TYPE_HASH = 1;
     public static final int MAP_TYPE_ARRAY = 2;
@@ -76,6 +77,17 @@ public final class Bpf {
             JAVA_INT.withName("prog_ifindex"),
             JAVA_INT.withName("expected_attach_type"));
 
+    /** The BPF_MAP_*_BATCH part. */
+    public static final StructLayout BATCH = MemoryLayout.structLayout(
+            JAVA_LONG.withName("in_batch"),
+            JAVA_LONG.withName("out_batch"),
+            JAVA_LONG.withName("keys"),
+            JAVA_LONG.withName("values"),
+            JAVA_INT.withName("count"),
+            JAVA_INT.withName("map_fd"),
+            JAVA_LONG.withName("elem_flags"),
+            JAVA_LONG.withName("flags"));
+
     /** The BPF_RAW_TRACEPOINT_OPEN part. */
     public static final StructLayout RAW_TRACEPOINT = MemoryLayout.structLayout(
             JAVA_LONG.withName("name"),
@@ -105,6 +117,31 @@ public final class Bpf {
     /** Looks {@code key} up into {@code value}; false when the key is absent. */
     public static boolean lookup(int mapFd, MemorySegment key, MemorySegment value) {
         return elem(BPF_MAP_LOOKUP_ELEM, mapFd, key, value, 0, "BPF_MAP_LOOKUP_ELEM");
+    }
+
+    /**
+     * Reads up to {@code count} entries of a map from its first key in one call (BPF_MAP_LOOKUP_BATCH,
+     * Linux 5.6): their keys into {@code keys} and their values into {@code values} (a per-CPU map's value
+     * once per possible CPU, each rounded up to 8 bytes); returns how many it read. One call instead of one
+     * per key: reading a profile's 1,025 counters key by key took about 10 ms.
+     */
+    public static int lookupBatch(int mapFd, MemorySegment keys, MemorySegment values, int count) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment attr = arena.allocate(BATCH);
+            set(attr, BATCH, "out_batch", arena.allocate(8).address()); // where the next batch would start
+            set(attr, BATCH, "keys", keys.address());
+            set(attr, BATCH, "values", values.address());
+            set(attr, BATCH, "count", count);
+            set(attr, BATCH, "map_fd", mapFd);
+            try {
+                bpf(BPF_MAP_LOOKUP_BATCH, attr, "BPF_MAP_LOOKUP_BATCH");
+            } catch (NativeException e) {
+                if (e.errno() != Errno.ENOENT) { // ENOENT: the map ended before count entries
+                    throw e;
+                }
+            }
+            return attr.get(JAVA_INT, BATCH.byteOffset(groupElement("count")));
+        }
     }
 
     /** Inserts or replaces {@code key → value}. */
@@ -153,6 +190,31 @@ public final class Bpf {
      */
     private static int progLoad(StructLayout layout, int progType, MemorySegment insns, String name,
                                 java.util.function.Consumer<MemorySegment> more) {
+        // Without a log first, as libbpf does: a verifier that logs every instruction it walks takes
+        // milliseconds longer per program, and 1 MiB of log buffer is zeroed for it. Only a rejected
+        // program is loaded again, with the log, for the verifier's reason (EPERM has none to give).
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment attr = arena.allocate(layout);
+            set(attr, PROG_LOAD, "prog_type", progType);
+            set(attr, PROG_LOAD, "insn_cnt", (int) (insns.byteSize() / INSN_SIZE));
+            set(attr, PROG_LOAD, "insns", insns.address());
+            set(attr, PROG_LOAD, "license", arena.allocateFrom("GPL").address());
+            putName(attr, PROG_LOAD.byteOffset(groupElement("prog_name")), name);
+            more.accept(attr);
+            try {
+                return (int) bpf(BPF_PROG_LOAD, attr, "BPF_PROG_LOAD " + name);
+            } catch (NativeException e) {
+                if (e.errno() == Errno.EPERM) {
+                    throw e;
+                }
+            }
+        }
+        return progLoadLogged(layout, progType, insns, name, more);
+    }
+
+    /** BPF_PROG_LOAD with the verifier's log (level 1), which a rejection carries. */
+    private static int progLoadLogged(StructLayout layout, int progType, MemorySegment insns, String name,
+                                      java.util.function.Consumer<MemorySegment> more) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment attr = arena.allocate(layout);
             MemorySegment log = arena.allocate(LOG_SIZE);

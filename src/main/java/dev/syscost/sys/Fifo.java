@@ -16,6 +16,12 @@ public final class Fifo {
 
     private Fifo() {}
 
+    /** Links mkfifo and fcntl (see {@link Prelink}). */
+    static void prelink() {
+        java.util.Objects.requireNonNull(Handles.MKFIFO);
+        java.util.Objects.requireNonNull(Handles.FCNTL);
+    }
+
     private static final class Handles {
         static final MethodHandle MKFIFO = Native.downcallErrno("mkfifo",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));

@@ -33,7 +33,8 @@ public final class Libc {
 
     private Libc() {}
 
-    // --- holders: one per function, resolved lazily --------------------------------------------
+    // --- holders: one per function and variant, resolved lazily (linking one costs milliseconds, so a
+    // checked call never links the unchecked variant of the same function, nor the other way round) -----
 
     private static final class Syscall0 {
         static final MethodHandle MH = Native.downcall("syscall",
@@ -76,14 +77,20 @@ public final class Libc {
     private static final class Read {
         static final MethodHandle MH = Native.downcall("read",
                 FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-        static final MethodHandle ERRNO = Native.downcallErrno("read",
+    }
+
+    private static final class ReadErrno {
+        static final MethodHandle MH = Native.downcallErrno("read",
                 FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     }
 
     private static final class Write {
         static final MethodHandle MH = Native.downcall("write",
                 FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-        static final MethodHandle ERRNO = Native.downcallErrno("write",
+    }
+
+    private static final class WriteErrno {
+        static final MethodHandle MH = Native.downcallErrno("write",
                 FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     }
 
@@ -95,13 +102,19 @@ public final class Libc {
         // open(const char *, int, ...): variadic after the flags, so mode is passed as a variadic int.
         static final MethodHandle MH = Native.downcall("open",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
-        static final MethodHandle ERRNO = Native.downcallErrno("open",
+    }
+
+    private static final class OpenErrno {
+        static final MethodHandle MH = Native.downcallErrno("open",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
     }
 
     private static final class Close {
         static final MethodHandle MH = Native.downcall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-        static final MethodHandle ERRNO = Native.downcallErrno("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    }
+
+    private static final class CloseErrno {
+        static final MethodHandle MH = Native.downcallErrno("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     }
 
     private static final class Pipe2 {
@@ -112,7 +125,10 @@ public final class Libc {
     private static final class Ioctl {
         static final MethodHandle MH = Native.downcall("ioctl",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG), Linker.Option.firstVariadicArg(2));
-        static final MethodHandle ERRNO = Native.downcallErrno("ioctl",
+    }
+
+    private static final class IoctlErrno {
+        static final MethodHandle MH = Native.downcallErrno("ioctl",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG), Linker.Option.firstVariadicArg(2));
     }
 
@@ -122,6 +138,18 @@ public final class Libc {
         static final MethodHandle GET = Native.downcallErrno("sched_getaffinity",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
         static final MethodHandle GETCPU = Native.downcall("sched_getcpu", FunctionDescriptor.of(JAVA_INT));
+    }
+
+    /**
+     * Links the downcalls a profile run makes (bpf(2) through syscall; open, read and write with errno;
+     * clock_gettime; close), in the order it first makes them; see {@link Prelink}.
+     */
+    static void prelinkProfile() {
+        touch(Syscall6Errno.MH, OpenErrno.MH, ReadErrno.MH, ClockGettime.MH, WriteErrno.MH, Close.MH);
+    }
+
+    private static void touch(MethodHandle... linked) {
+        // reading the holders' fields has initialised them: nothing more to do
     }
 
     // --- unchecked: for timed loops -------------------------------------------------------------
@@ -266,7 +294,7 @@ public final class Libc {
     public static int openChecked(String path, int flags, int mode) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = arena.allocate(Native.CAPTURE_LAYOUT);
-            int fd = (int) Open.ERRNO.invokeExact(capture, arena.allocateFrom(path), flags, mode);
+            int fd = (int) OpenErrno.MH.invokeExact(capture, arena.allocateFrom(path), flags, mode);
             if (fd < 0) {
                 throw new NativeException("open(" + path + ")", Native.errno(capture), null);
             }
@@ -282,7 +310,7 @@ public final class Libc {
     public static void closeChecked(int fd) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = arena.allocate(Native.CAPTURE_LAYOUT);
-            if ((int) Close.ERRNO.invokeExact(capture, fd) != 0) {
+            if ((int) CloseErrno.MH.invokeExact(capture, fd) != 0) {
                 throw new NativeException("close(" + fd + ")", Native.errno(capture), null);
             }
         } catch (NativeException e) {
@@ -296,7 +324,7 @@ public final class Libc {
     public static long readChecked(int fd, MemorySegment buf, long count) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = arena.allocate(Native.CAPTURE_LAYOUT);
-            long n = (long) Read.ERRNO.invokeExact(capture, fd, buf, count);
+            long n = (long) ReadErrno.MH.invokeExact(capture, fd, buf, count);
             if (n < 0) {
                 throw new NativeException("read(" + fd + ")", Native.errno(capture), null);
             }
@@ -312,7 +340,7 @@ public final class Libc {
     public static long writeChecked(int fd, MemorySegment buf, long count) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = arena.allocate(Native.CAPTURE_LAYOUT);
-            long n = (long) Write.ERRNO.invokeExact(capture, fd, buf, count);
+            long n = (long) WriteErrno.MH.invokeExact(capture, fd, buf, count);
             if (n < 0) {
                 throw new NativeException("write(" + fd + ")", Native.errno(capture), null);
             }
@@ -328,7 +356,7 @@ public final class Libc {
     public static int ioctlChecked(String call, int fd, long request, long arg) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = arena.allocate(Native.CAPTURE_LAYOUT);
-            int r = (int) Ioctl.ERRNO.invokeExact(capture, fd, request, arg);
+            int r = (int) IoctlErrno.MH.invokeExact(capture, fd, request, arg);
             if (r < 0) {
                 throw new NativeException(call, Native.errno(capture), null);
             }

@@ -25,7 +25,11 @@ final class Native {
     static MethodHandle downcall(String name, FunctionDescriptor descriptor, Linker.Option... options) {
         MemorySegment symbol = LIBC.find(name)
                 .orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));
-        return LINKER.downcallHandle(symbol, descriptor, options);
+        MethodHandle handle = LINKER.downcallHandle(symbol, descriptor, options);
+        if (dev.syscost.StartupTrace.on()) {
+            dev.syscost.StartupTrace.mark("linked " + name + descriptor);
+        }
+        return handle;
     }
 
     /**

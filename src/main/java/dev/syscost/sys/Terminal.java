@@ -14,6 +14,11 @@ public final class Terminal {
 
     private Terminal() {}
 
+    /** Links isatty (see {@link Prelink}): the first downcall of a run, which also sets up the linker. */
+    static void prelink() {
+        java.util.Objects.requireNonNull(ISATTY);
+    }
+
     /** {@code isatty(fd) == 1}; false on any failure (EBADF, ENOTTY). */
     public static boolean isTerminal(int fd) {
         try {

@@ -72,4 +72,9 @@ class ForksTest {
         assertThat(Forks.childFlags(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + missing)))
                 .isEmpty();
     }
+
+    @Test
+    void shouldCompileAForkWithC2WhateverItsParentUses() {
+        assertThat(Forks.childFlags(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))).containsExactly("-XX:+UseSerialGC");
+    }
 }

@@ -31,6 +31,16 @@ class SyscallHookTest {
     }
 
     @Test
+    void shouldFindTaskStructPidInTheKernelsBtf() throws IOException {
+        assumeTrue(Files.isReadable(Btf.VMLINUX), "no kernel BTF at " + Btf.VMLINUX);
+        int pid = Btf.memberOffset(Btf.VMLINUX, "task_struct", "pid").orElseThrow();
+        // pid_t pid; pid_t tgid; side by side, well inside the struct
+        assertThat(pid).isPositive().isEqualTo(Btf.memberOffset(Btf.VMLINUX, "task_struct", "tgid").orElseThrow() - 4);
+        assertThat(Btf.memberOffset(Btf.VMLINUX, "task_struct", "no_such_member_syscost")).isEmpty();
+        assertThat(Btf.memberOffset(Btf.VMLINUX, "no_such_struct_syscost", "pid")).isEmpty();
+    }
+
+    @Test
     void shouldSayWhichHookAndWhyNotFentry() {
         try (SyscallHook h = floorOrSkip()) {
             h.attach();

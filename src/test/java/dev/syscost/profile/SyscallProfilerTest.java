@@ -35,6 +35,52 @@ class SyscallProfilerTest {
     }
 
     @Test
+    void shouldFollowANewThreadFromRawTracepoints() throws InterruptedException {
+        try (SyscallProfiler p = SyscallProfiler.open(true)) {
+            assumeTrue(p.followersOnRawTracepoints(), "no task_struct pid in this kernel's BTF: perf-event followers");
+            assertThat(getppidCallsOfAThreadStartedWhileTracked(p, 10_000)).isEqualTo(10_000);
+        }
+    }
+
+    @Test
+    void shouldFollowANewThreadFromPerfEventTracepoints() throws InterruptedException {
+        try (SyscallProfiler p = SyscallProfiler.open(false)) {
+            assertThat(p.followersOnRawTracepoints()).isFalse();
+            assertThat(getppidCallsOfAThreadStartedWhileTracked(p, 10_000)).isEqualTo(10_000);
+        }
+    }
+
+    /** The getppid calls counted when this thread, tracked, starts a thread that makes {@code n} of them. */
+    private static long getppidCallsOfAThreadStartedWhileTracked(SyscallProfiler p, int n) throws InterruptedException {
+        p.trackThread(Libc.gettid());
+        Thread t = new Thread(() -> {
+            for (int i = 0; i < n; i++) {
+                Libc.getppid();
+            }
+        });
+        t.start();
+        t.join();
+        p.untrack(Libc.gettid());
+        return p.snapshot().count("getppid");
+    }
+
+    @Test
+    void shouldReadTheSameCountsInOneBatchAsKeyByKey() {
+        try (SyscallProfiler p = SyscallProfiler.open()) {
+            p.trackThread(Libc.gettid());
+            for (int i = 0; i < 1000; i++) {
+                Libc.getppid();
+            }
+            p.untrack(Libc.gettid());
+            SyscallCounts batch = p.snapshot();
+            assertThat(batch.count("getppid")).isEqualTo(1000);
+            SyscallCounts each = p.snapshotKeyByKey();
+            assertThat(batch.byNumber()).containsExactly(each.byNumber());
+            assertThat(batch.zeroTimeoutWaits()).isEqualTo(each.zeroTimeoutWaits());
+        }
+    }
+
+    @Test
     void shouldNotCountAnUntrackedThread() {
         try (SyscallProfiler p = SyscallProfiler.open()) {
             for (int i = 0; i < 1000; i++) {

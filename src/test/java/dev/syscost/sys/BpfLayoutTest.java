@@ -46,6 +46,15 @@ class BpfLayoutTest {
     }
 
     @Test
+    void shouldMatchTheUapiBatchLayout() {
+        assertThat(off(Bpf.BATCH, "keys")).isEqualTo(16);
+        assertThat(off(Bpf.BATCH, "count")).isEqualTo(32);
+        assertThat(off(Bpf.BATCH, "map_fd")).isEqualTo(36);
+        assertThat(off(Bpf.BATCH, "flags")).isEqualTo(48);
+        assertThat(Bpf.BATCH.byteSize()).isEqualTo(56);
+    }
+
+    @Test
     void shouldMatchTheUapiRawTracepointLayout() {
         assertThat(off(Bpf.RAW_TRACEPOINT, "prog_fd")).isEqualTo(8);
         assertThat(off(Bpf.RAW_TRACEPOINT, "cookie")).isEqualTo(16);
