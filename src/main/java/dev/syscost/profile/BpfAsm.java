@@ -90,6 +90,14 @@ final class BpfAsm {
         return add(0, 0, 0, 0, 0);
     }
 
+    /**
+     * {@code r0 = bpf_map_lookup_elem(map, fp + keyOffset)}, then to {@code missing} when the map has no such
+     * key: the lookup every program here starts from (clobbers r1 and r2).
+     */
+    BpfAsm lookupOrJump(int mapFd, int keyOffset, String missing) {
+        return mov(R2, R10).addImm(R2, keyOffset).loadMapFd(R1, mapFd).call(FN_MAP_LOOKUP_ELEM).jumpImm(JEQ, R0, 0, missing);
+    }
+
     /** {@code if dst OP imm goto label} (unsigned, 64-bit). */
     BpfAsm jumpImm(int op, int dst, int imm, String label) {
         fixups.put(insns.size(), label);

@@ -34,10 +34,7 @@ final class CountingPrograms {
                 .mov(R6, R1)
                 .call(FN_GET_CURRENT_PID_TGID)
                 .store(W, R10, -4, R0) // the low 32 bits: the thread id
-                .mov(R2, R10).addImm(R2, -4)
-                .loadMapFd(R1, tidsFd)
-                .call(FN_MAP_LOOKUP_ELEM)
-                .jumpImm(JEQ, R0, 0, "out")
+                .lookupOrJump(tidsFd, -4, "out")
                 .load(W, R1, R0, 0)
                 .jumpImm(JNE, R1, COUNTING, "out")
                 // an untracked thread (every other process) has left by here: nothing above reads the context
@@ -60,20 +57,14 @@ final class CountingPrograms {
                 .load(W, R1, R10, -16) // the timeout is an int
                 .jumpImm(JNE, R1, 0, "range")
                 .storeImm(W, R10, -8, ZERO_TIMEOUT_SLOT)
-                .mov(R2, R10).addImm(R2, -8)
-                .loadMapFd(R1, countsFd)
-                .call(FN_MAP_LOOKUP_ELEM)
-                .jumpImm(JEQ, R0, 0, "range")
+                .lookupOrJump(countsFd, -8, "range")
                 .load(DW, R1, R0, 0).addImm(R1, 1).store(DW, R0, 0, R1)
                 .label("range")
                 .jumpImm(JGT, R7, SLOTS - 2, "clamp") // unsigned: also catches negative numbers
                 .jumpImm(JA, 0, 0, "index")
                 .label("clamp").movImm(R7, SLOTS - 1)
                 .label("index").store(W, R10, -8, R7)
-                .mov(R2, R10).addImm(R2, -8)
-                .loadMapFd(R1, countsFd)
-                .call(FN_MAP_LOOKUP_ELEM)
-                .jumpImm(JEQ, R0, 0, "out")
+                .lookupOrJump(countsFd, -8, "out")
                 // per-CPU slot, and BPF programs do not nest on one CPU here: no atomic needed
                 .load(DW, R1, R0, 0).addImm(R1, 1).store(DW, R0, 0, R1)
                 .label("out").movImm(R0, 0).exit();
@@ -85,17 +76,11 @@ final class CountingPrograms {
                 .mov(R6, R1)
                 .load(W, R1, R6, parentPidOffset)
                 .store(W, R10, -4, R1)
-                .mov(R2, R10).addImm(R2, -4)
-                .loadMapFd(R1, tidsFd)
-                .call(FN_MAP_LOOKUP_ELEM)
-                .jumpImm(JEQ, R0, 0, "out")
+                .lookupOrJump(tidsFd, -4, "out")
                 .load(W, R7, R0, 0)
                 .jumpImm(JEQ, R7, 0, "out")
                 .load(W, R1, R6, childPidOffset).store(W, R10, -4, R1)
-                .mov(R2, R10).addImm(R2, -4)
-                .loadMapFd(R1, tidsFd)
-                .call(FN_MAP_LOOKUP_ELEM)
-                .jumpImm(JEQ, R0, 0, "out")
+                .lookupOrJump(tidsFd, -4, "out")
                 .store(W, R0, 0, R7)
                 .label("out").movImm(R0, 0).exit();
     }
@@ -110,10 +95,7 @@ final class CountingPrograms {
                 .mov(R6, R1)
                 .call(FN_GET_CURRENT_PID_TGID)
                 .store(W, R10, -4, R0) // the low 32 bits: the parent's thread id
-                .mov(R2, R10).addImm(R2, -4)
-                .loadMapFd(R1, tidsFd)
-                .call(FN_MAP_LOOKUP_ELEM)
-                .jumpImm(JEQ, R0, 0, "out")
+                .lookupOrJump(tidsFd, -4, "out")
                 .load(W, R7, R0, 0)
                 .jumpImm(JEQ, R7, 0, "out")
                 .storeImm(W, R10, -8, 0)
@@ -123,10 +105,7 @@ final class CountingPrograms {
                 .addImm(R3, childPidOffset)
                 .call(FN_PROBE_READ_KERNEL)
                 .jumpImm(JNE, R0, 0, "out")
-                .mov(R2, R10).addImm(R2, -8)
-                .loadMapFd(R1, tidsFd)
-                .call(FN_MAP_LOOKUP_ELEM)
-                .jumpImm(JEQ, R0, 0, "out")
+                .lookupOrJump(tidsFd, -8, "out")
                 .store(W, R0, 0, R7)
                 .label("out").movImm(R0, 0).exit();
     }
@@ -136,10 +115,7 @@ final class CountingPrograms {
         return new BpfAsm()
                 .call(FN_GET_CURRENT_PID_TGID)
                 .store(W, R10, -4, R0)
-                .mov(R2, R10).addImm(R2, -4)
-                .loadMapFd(R1, tidsFd)
-                .call(FN_MAP_LOOKUP_ELEM)
-                .jumpImm(JEQ, R0, 0, "out")
+                .lookupOrJump(tidsFd, -4, "out")
                 .load(W, R1, R0, 0)
                 .jumpImm(JNE, R1, ARMED, "out")
                 .storeImm(W, R0, 0, COUNTING)
@@ -151,10 +127,7 @@ final class CountingPrograms {
         return new BpfAsm()
                 .call(FN_GET_CURRENT_PID_TGID)
                 .store(W, R10, -4, R0)
-                .mov(R2, R10).addImm(R2, -4)
-                .loadMapFd(R1, tidsFd)
-                .call(FN_MAP_LOOKUP_ELEM)
-                .jumpImm(JEQ, R0, 0, "out")
+                .lookupOrJump(tidsFd, -4, "out")
                 .storeImm(W, R0, 0, 0)
                 .label("out").movImm(R0, 0).exit();
     }

@@ -34,10 +34,7 @@ final class StackPrograms {
                 .call(FN_GET_CURRENT_PID_TGID)
                 .mov(R8, R0)
                 .store(W, R10, -4, R0)
-                .mov(R2, R10).addImm(R2, -4)
-                .loadMapFd(R1, tidsFd)
-                .call(FN_MAP_LOOKUP_ELEM)
-                .jumpImm(JEQ, R0, 0, "out")
+                .lookupOrJump(tidsFd, -4, "out")
                 .load(W, R1, R0, 0)
                 .jumpImm(JNE, R1, CountingPrograms.COUNTING, "out");
         if (period > 1) {
@@ -73,10 +70,7 @@ final class StackPrograms {
                 .call(FN_MAP_LOOKUP_ELEM)
                 .jumpImm(JNE, R0, 0, "add")
                 .storeImm(W, R10, -8, HASH_FULL_SLOT)
-                .mov(R2, R10).addImm(R2, -8)
-                .loadMapFd(R1, statsFd)
-                .call(FN_MAP_LOOKUP_ELEM)
-                .jumpImm(JEQ, R0, 0, "out")
+                .lookupOrJump(statsFd, -8, "out")
                 .load(DW, R1, R0, 0).addImm(R1, 1).store(DW, R0, 0, R1) // per-CPU: no atomic needed
                 .jumpImm(JA, 0, 0, "out")
                 .label("add")
