@@ -156,26 +156,6 @@ class ArchitectureTest {
     }
 
     @Test
-    void shouldKeepEachRoomToItselfAndTheKit() {
-        List<String> violations = new ArrayList<>();
-        for (Compiled c : classes) {
-            String room = roomOf(c.name());
-            if (room == null) {
-                continue;
-            }
-            for (String u : c.uses()) {
-                String other = roomOf(u);
-                boolean root = u.startsWith("dev/syscost/report/") && u.indexOf('/', "dev/syscost/report/".length()) < 0;
-                if ((other != null && !other.equals(room)) || root) {
-                    violations.add(c.name() + " -> " + u);
-                }
-            }
-        }
-        assertThat(violations).as("a room (report/<kind>) uses only itself, report/format and report/metrics: "
-                + "never the report root (which knows every room) or another room").isEmpty();
-    }
-
-    @Test
     void shouldKeepTheKitFromKnowingTheRooms() {
         assertThat(violations(under("dev/syscost/report/format/", "dev/syscost/report/metrics/"), name -> roomOf(name) != null
                 || (name.startsWith("dev/syscost/report/") && name.indexOf('/', "dev/syscost/report/".length()) < 0)))
@@ -183,21 +163,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void shouldKeepTheBatchAndIndirectRoomsToThemselves() {
-        List<String> rooms = List.of("dev/syscost/report/amortize/", "dev/syscost/report/ipc/", "dev/syscost/report/indirect/");
-        for (String room : rooms) {
-            assertThat(classes).extracting(Compiled::name).anyMatch(n -> n.startsWith(room));
-            Predicate<String> reportRoot = u -> u.startsWith("dev/syscost/report/") && u.indexOf('/', "dev/syscost/report/".length()) < 0;
-            Predicate<String> otherRoom = u -> rooms.stream().anyMatch(r -> !r.equals(room) && u.startsWith(r));
-            assertThat(violations(under(room), reportRoot.or(otherRoom).or(under("dev/syscost/serve/", "dev/syscost/cli/"))))
-                    .as(room + " is a room: it uses report.format, report.metrics and its measurer, never report itself,"
-                            + " another room, serve or cli").isEmpty();
-        }
-    }
-
-    @Test
     void shouldKeepEachRoomToTheKitAndItsOwnClasses() {
-        Set<String> notRooms = Set.of("format", "metrics", "view");
+        Set<String> notRooms = NOT_ROOMS;
         List<String> out = new ArrayList<>();
         Set<String> rooms = new TreeSet<>();
         for (Compiled c : classes) {
@@ -211,7 +178,7 @@ class ArchitectureTest {
                     .filter(under(room, "dev/syscost/report/format/", "dev/syscost/report/metrics/").negate())
                     .forEach(u -> out.add(c.name() + " uses " + u));
         }
-        assertThat(rooms).contains("measure", "env");
+        assertThat(rooms).contains("measure", "env", "profile", "amortize", "ipc", "indirect", "compare", "top");
         assertThat(out).as("a room (report/measure, report/env, …) uses only report.format, report.metrics and its own"
                 + " classes: never report itself, another room, serve or cli").isEmpty();
     }
@@ -220,14 +187,6 @@ class ArchitectureTest {
     void shouldKeepTheServeDaemonBelowCli() {
         assertThat(violations(under("dev/syscost/serve/"), under("dev/syscost/cli/")))
                 .as("serve is a daemon the cli starts; it never uses cli").isEmpty();
-    }
-
-    @Test
-    void shouldKeepTheProfileRoomToItsKit() {
-        assertThat(violations(under("dev/syscost/report/profile/"), under("dev/syscost/report/", "dev/syscost/serve/",
-                "dev/syscost/cli/").and(under("dev/syscost/report/format/", "dev/syscost/report/metrics/",
-                "dev/syscost/report/profile/").negate())))
-                .as("the profile room renders its record with the kit (report.format, report.metrics) only").isEmpty();
     }
 
     @Test
