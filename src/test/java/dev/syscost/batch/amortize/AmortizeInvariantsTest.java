@@ -51,22 +51,48 @@ class AmortizeInvariantsTest {
         List<Long> sizes = List.of(1L, 256L, 16384L, 65536L);
         try (EntryCount entries = EntryCount.open()) {
             for (TargetKind kind : List.of(TargetKind.PIPE, TargetKind.FILE, TargetKind.SOCKETPAIR, TargetKind.TCP)) {
-                TargetSweep sweep;
-                try (Target target = Target.open(kind, tmp)) {
-                    sweep = ChunkSweep.run(target, sizes, SHORT, entries, () -> {});
+                // the least of up to three sweeps per chunk size: a reader thread descheduled for a millisecond
+                // on a shared 2-CPU VM stalls one short trial's writes, which no real per-byte cost does
+                double[] least = sweep(kind, sizes, entries);
+                for (int again = 0; again < 2 && !withinNoise(least); again++) {
+                    double[] next = sweep(kind, sizes, entries);
+                    for (int i = 0; i < least.length; i++) {
+                        least[i] = Math.min(least[i], next[i]);
+                    }
                 }
-                assertThat(sweep.verifiedBytes()).as(kind.id()).isGreaterThan(1 << 20);
                 double best = Double.MAX_VALUE;
-                for (ChunkPoint p : sweep.points()) {
+                for (int i = 0; i < least.length; i++) {
                     // generous: this VM is shared and noisy; a real rise would be many-fold
-                    assertThat(p.nsPerByte()).as("%s ns/byte at %d B", kind.id(), p.chunkBytes())
+                    assertThat(least[i]).as("%s ns/byte at %d B", kind.id(), sizes.get(i))
                             .isLessThanOrEqualTo(3 * best + 0.05);
-                    best = Math.min(best, p.nsPerByte());
+                    best = Math.min(best, least[i]);
                 }
                 // a 1 B write costs far more per byte than a 64 KiB one: the whole point of chunking
-                assertThat(sweep.points().getFirst().nsPerByte()).isGreaterThan(10 * sweep.points().getLast().nsPerByte());
+                assertThat(least[0]).isGreaterThan(10 * least[least.length - 1]);
             }
         }
+    }
+
+    /** One sweep of {@code kind}: ns per byte at each size, its bytes checked end to end. */
+    private double[] sweep(TargetKind kind, List<Long> sizes, EntryCount entries) {
+        TargetSweep sweep;
+        try (Target target = Target.open(kind, tmp)) {
+            sweep = ChunkSweep.run(target, sizes, SHORT, entries, () -> {});
+        }
+        assertThat(sweep.verifiedBytes()).as(kind.id()).isGreaterThan(1 << 20);
+        return sweep.points().stream().mapToDouble(ChunkPoint::nsPerByte).toArray();
+    }
+
+    /** Whether no size costs more per byte than three times the best smaller one (plus 0.05 ns). */
+    private static boolean withinNoise(double[] nsPerByte) {
+        double best = Double.MAX_VALUE;
+        for (double v : nsPerByte) {
+            if (v > 3 * best + 0.05) {
+                return false;
+            }
+            best = Math.min(best, v);
+        }
+        return true;
     }
 
     @Test
