@@ -82,7 +82,7 @@ public final class TopCommand implements Callable<Integer> {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
             TopSnapshot s = sampler.sample();
-            out.print(TopScreen.text(s, sort, 40));
+            out.print(TopScreen.text(s, sort, TopScreen.ONCE_ROWS));
             out.flush();
             if (json != null) {
                 Json.write(json, s, force);

@@ -41,7 +41,7 @@ public final class ResultFormats {
     private ResultFormats() {}
 
     /** The format that reads {@code schema}, if any. */
-    public static Optional<ResultFormat<?>> forSchema(String schema) {
+    private static Optional<ResultFormat<?>> forSchema(String schema) {
         return ALL.stream().filter(f -> f.schemas().contains(schema)).findFirst();
     }
 

@@ -52,12 +52,6 @@ public final class EnvLines {
         return lines;
     }
 
-    /** At most {@code max} lines: the key lines for side-by-side headers. */
-    public static List<String> keyLines(JsonNode env, int max) {
-        List<String> all = of(env);
-        return all.size() <= max ? all : all.subList(0, max);
-    }
-
     private static void flatten(String prefix, JsonNode node, List<String> lines, int depth) {
         Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
         while (it.hasNext()) {

@@ -9,12 +9,10 @@ import java.util.List;
 
 /** {@code syscost.top/1}: one interval of the system-wide view ({@code top --json}). */
 public final class TopFormat extends RecordFormat<TopSnapshot> {
-    /** Processes the text form lists, as {@code top --once} does. */
-    static final int TEXT_ROWS = 40;
-
     public TopFormat() {
         super(TopSnapshot.class, TopSnapshot::schema, "Syscalls by process (syscost top)", List.of(TopSnapshot.SCHEMA),
-                s -> new Header(List.of(), List.of(), s.limits(), List.of(), null, null, null), s -> TopScreen.text(s, TopScreen.Sort.RATE, TEXT_ROWS), TopHtml::render);
+                s -> new Header(List.of(), List.of(), s.limits(), List.of(), null, null, null),
+                s -> TopScreen.text(s, TopScreen.Sort.RATE, TopScreen.ONCE_ROWS), TopHtml::render);
     }
 
     /** The host's rate and each syscall's host-wide rate: what compares between two snapshots (pids do not). */

@@ -17,6 +17,8 @@ public final class TopScreen {
     public static final int MIN_COLUMNS = 60;
     /** Header lines above the process table's column titles. */
     static final int HEADER_LINES = 4;
+    /** Processes the one-shot text lists ({@code top --once}, a saved snapshot's text). */
+    public static final int ONCE_ROWS = 40;
     /** The header state of a one-shot snapshot. */
     static final String ONCE = "once";
 
